@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("akun/", include("prima.accounts.urls")),
+    path("staf/organisasi/", include("prima.organisations.urls")),
+    path("staf/standar/", include("prima.standards.urls")),
+    path("", include("prima.portal.urls")),
+]
+
+if settings.DEBUG:  # pragma: no cover - development convenience only
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()

@@ -1,0 +1,69 @@
+"""Roles, the organisation level each is scoped to, and what each may do per area.
+
+This table is the single source of truth for authorisation: querysets, views, exports
+and the API all ask ``can(role, area, action)`` through ``prima.core.scoping``.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMIN_PEMDA = "admin_pemda", _("Pemda administrator (Bagian Organisasi)")
+    ADMIN_OPD = "admin_opd", _("OPD administrator")
+    OPERATOR_UNIT = "operator_unit", _("Unit operator")
+    PETUGAS_LOKET = "petugas_loket", _("Counter officer")
+    EVALUATOR = "evaluator", _("Evaluator")
+    JURI = "juri", _("Innovation jury member")
+    MENTOR = "mentor", _("Mentor")
+    PIMPINAN = "pimpinan", _("Leadership (read-only)")
+
+
+class Level(models.TextChoices):
+    PEMDA = "pemda", _("Pemda")
+    OPD = "opd", _("Perangkat Daerah")
+    UNIT = "unit", _("Service unit")
+
+
+class Area(models.TextChoices):
+    ORGANISATION = "organisation", _("Organisation structure")
+    CATALOG = "catalog", _("Service catalog and standards")
+    USERS = "users", _("Users and roles")
+
+
+VIEW = "view"
+CHANGE = "change"
+
+ROLE_LEVELS: dict[str, frozenset[str]] = {
+    Role.ADMIN_PEMDA: frozenset({Level.PEMDA}),
+    Role.ADMIN_OPD: frozenset({Level.OPD}),
+    Role.OPERATOR_UNIT: frozenset({Level.UNIT}),
+    Role.PETUGAS_LOKET: frozenset({Level.UNIT}),
+    Role.EVALUATOR: frozenset({Level.PEMDA}),
+    Role.JURI: frozenset({Level.PEMDA}),
+    Role.MENTOR: frozenset({Level.PEMDA}),
+    Role.PIMPINAN: frozenset({Level.PEMDA, Level.OPD}),
+}
+
+_READ = frozenset({VIEW})
+_WRITE = frozenset({VIEW, CHANGE})
+
+GRANTS: dict[str, dict[str, frozenset[str]]] = {
+    Role.ADMIN_PEMDA: {
+        Area.ORGANISATION: _WRITE,
+        Area.CATALOG: _WRITE,
+        Area.USERS: _WRITE,
+    },
+    Role.ADMIN_OPD: {Area.ORGANISATION: _READ, Area.CATALOG: _WRITE},
+    Role.OPERATOR_UNIT: {Area.ORGANISATION: _READ, Area.CATALOG: _WRITE},
+    Role.PETUGAS_LOKET: {Area.ORGANISATION: _READ, Area.CATALOG: _READ},
+    Role.EVALUATOR: {Area.ORGANISATION: _READ, Area.CATALOG: _READ},
+    Role.JURI: {Area.ORGANISATION: _READ},
+    Role.MENTOR: {Area.ORGANISATION: _READ, Area.CATALOG: _READ},
+    Role.PIMPINAN: {Area.ORGANISATION: _READ, Area.CATALOG: _READ},
+}
+
+
+def can(role: str, area: str, action: str) -> bool:
+    """Return whether ``role`` may perform ``action`` on data of ``area``."""
+    return action in GRANTS.get(role, {}).get(area, frozenset())

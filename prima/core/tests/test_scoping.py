@@ -1,0 +1,85 @@
+"""Tests of the single scoping mechanism behind every queryset and view."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from prima.core.scoping import get_for_user, user_can
+from prima.organisations.models import Layanan, Pemda, PerangkatDaerah, Unit
+from prima.organisations.testing import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def names(qs):
+    return sorted(str(x) for x in qs)
+
+
+def test_admin_pemda_sees_whole_pemda_and_nothing_of_another(org, users):
+    """An admin Pemda sees every service of its Pemda and none of another Pemda."""
+    visible = Layanan.objects.visible_to(users["admin_pemda"])
+    assert set(visible) == {org.layanan, org.sibling_layanan, org.other_opd_layanan}
+
+
+def test_admin_opd_sees_only_its_opd(org, users):
+    """An admin OPD sees the services of its own OPD's units only."""
+    visible = Layanan.objects.visible_to(users["admin_opd"])
+    assert set(visible) == {org.layanan, org.sibling_layanan}
+
+
+def test_operator_sees_and_edits_only_its_unit(org, users):
+    """A unit operator sees and edits the services of its unit only."""
+    op = users["operator_unit"]
+    assert set(Layanan.objects.visible_to(op)) == {org.layanan}
+    assert set(Layanan.objects.editable_by(op)) == {org.layanan}
+
+
+def test_read_only_roles_cannot_edit_catalog(org, users):
+    """Pimpinan, evaluator, mentor and counter staff read but never change services."""
+    for role in ["pimpinan", "evaluator", "mentor", "petugas_loket"]:
+        assert Layanan.objects.visible_to(users[role]).exists(), role
+        assert not Layanan.objects.editable_by(users[role]).exists(), role
+
+
+def test_juri_has_no_catalog_access(org, users):
+    """A jury member has no business in the service catalog."""
+    assert not Layanan.objects.visible_to(users["juri"]).exists()
+    assert not user_can(users["juri"], "catalog")
+
+
+def test_anonymous_and_roleless_see_nothing(org, users, django_user_model):
+    """A user without membership and an anonymous visitor see no scoped row."""
+    from django.contrib.auth.models import AnonymousUser
+
+    for user in [users["no_role"], AnonymousUser()]:
+        assert not Layanan.objects.visible_to(user).exists()
+        assert not Pemda.objects.visible_to(user).exists()
+
+
+def test_reverse_lookups_do_not_repeat_rows(org, users):
+    """Scoping across reverse relations returns each OPD and Pemda once."""
+    op = users["operator_unit"]
+    assert list(PerangkatDaerah.objects.visible_to(op)) == [org.opd]
+    assert list(Pemda.objects.visible_to(op)) == [org.pemda]
+    assert set(Unit.objects.visible_to(users["admin_opd"])) == {
+        org.unit,
+        org.sibling_unit,
+    }
+
+
+def test_get_for_user_hides_out_of_scope_and_refuses_read_only(org, users):
+    """Out-of-scope rows answer 404; visible but read-only rows answer 403 on change."""
+    with pytest.raises(Http404):
+        get_for_user(Layanan.objects, users["admin_opd"], pk=org.other_opd_layanan.pk)
+    with pytest.raises(PermissionDenied):
+        get_for_user(Layanan.objects, users["pimpinan"], "change", pk=org.layanan.pk)
+    assert get_for_user(
+        Layanan.objects, users["admin_opd"], "change", pk=org.layanan.pk
+    )
+
+
+def test_inactive_membership_grants_nothing(org):
+    """A deactivated membership stops granting access."""
+    user = make_user(role="admin_pemda", pemda=org.pemda)
+    user.memberships.update(active=False)
+    assert not Layanan.objects.visible_to(user).exists()

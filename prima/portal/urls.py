@@ -1,0 +1,18 @@
+from django.urls import path
+
+from prima.portal import views
+
+app_name = "portal"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("staf/", views.staff_home, name="staff-home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("<slug:pemda_slug>/", views.pemda_home, name="pemda"),
+    path("<slug:pemda_slug>/layanan/", views.directory, name="directory"),
+    path(
+        "<slug:pemda_slug>/layanan/<int:pk>/",
+        views.service_detail,
+        name="service-detail",
+    ),
+    path("<slug:pemda_slug>/unit/<int:pk>/", views.unit_detail, name="unit-detail"),
+]
