@@ -2,9 +2,12 @@
 
 Legal basis: UU 25/2009 pasal 21 and PermenPANRB 15/2014 (Pedoman Standar Pelayanan).
 A standard is complete when all 14 components are filled; the six service-delivery
-components are the ones published to citizens. Every service's standard must be
-reviewed (peninjauan ulang) at least once a year: a standard whose last review is more
-than 12 months before today is overdue.
+components are the ones published to citizens, so a standard cannot be published while
+one of them is empty. Jangka waktu is an amount of a unit (both or neither); biaya is a
+tariff in rupiah, zero meaning free, and a paid tariff needs its legal basis. Every
+service's standard must be reviewed (peninjauan ulang) at least once a year: with
+``due = last review + 12 months`` (clamped to the month's last day), the standard is
+overdue from the day after ``due``.
 
 Pure module: standard library only, today is an argument.
 """
@@ -71,6 +74,40 @@ class Cost:
     legal_basis: str
 
 
+class Problem(Enum):
+    """Why a jangka waktu or biaya value is malformed rather than merely empty."""
+
+    NEGATIVE = "negative"
+    NOT_POSITIVE = "not_positive"
+    AMOUNT_WITHOUT_UNIT = "amount_without_unit"
+    UNIT_WITHOUT_AMOUNT = "unit_without_amount"
+    LEGAL_BASIS_REQUIRED = "legal_basis_required"
+
+
+def duration_problem(duration: Duration) -> Problem | None:
+    """Return what is wrong with a service time, or None when it is empty or valid."""
+    has_value = duration.value is not None
+    has_unit = bool(duration.unit.strip())
+    if duration.value is not None and duration.value <= 0:
+        return Problem.NOT_POSITIVE
+    if has_value and not has_unit:
+        return Problem.AMOUNT_WITHOUT_UNIT
+    if has_unit and not has_value:
+        return Problem.UNIT_WITHOUT_AMOUNT
+    return None
+
+
+def cost_problem(cost: Cost) -> Problem | None:
+    """Return what is wrong with a cost, or None when it is empty or valid."""
+    if cost.tariff is None:
+        return None
+    if cost.tariff < 0:
+        return Problem.NEGATIVE
+    if cost.tariff > 0 and not cost.legal_basis.strip():
+        return Problem.LEGAL_BASIS_REQUIRED
+    return None
+
+
 def is_filled(value: object) -> bool:
     """Return whether one component value counts as present."""
     if value is None:
@@ -78,7 +115,7 @@ def is_filled(value: object) -> bool:
     if isinstance(value, str):
         return bool(value.strip())
     if isinstance(value, Duration):
-        return value.value is not None and value.value > 0 and bool(value.unit)
+        return value.value is not None and value.value > 0 and bool(value.unit.strip())
     if isinstance(value, Cost):
         if value.tariff is None or value.tariff < 0:
             return False
@@ -98,6 +135,11 @@ def missing_components(
 def is_complete(values: Mapping[str, object]) -> bool:
     """Return whether all fourteen components are filled."""
     return not missing_components(values)
+
+
+def filled_count(values: Mapping[str, object]) -> int:
+    """Return how many of the fourteen components are filled."""
+    return len(COMPONENTS) - len(missing_components(values))
 
 
 def add_months(day: date, months: int) -> date:

@@ -1,10 +1,12 @@
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from prima.core.roles import Area, Level
 from prima.core.scoping import ScopedQuerySet
@@ -52,12 +54,59 @@ class DurationUnit(models.TextChoices):
     HARI_KERJA = "hari_kerja", _("working days")
 
 
+DURATION_WORDS = {
+    DurationUnit.MENIT: ngettext_lazy("%(count)s minute", "%(count)s minutes", "count"),
+    DurationUnit.JAM: ngettext_lazy("%(count)s hour", "%(count)s hours", "count"),
+    DurationUnit.HARI: ngettext_lazy("%(count)s day", "%(count)s days", "count"),
+    DurationUnit.HARI_KERJA: ngettext_lazy(
+        "%(count)s working day", "%(count)s working days", "count"
+    ),
+}
+
+PROBLEM_ERRORS = {
+    sp.Problem.NOT_POSITIVE: (
+        "jangka_waktu_value",
+        _("The service time must be greater than zero."),
+    ),
+    sp.Problem.AMOUNT_WITHOUT_UNIT: (
+        "jangka_waktu_unit",
+        _("Choose the unit of the service time."),
+    ),
+    sp.Problem.UNIT_WITHOUT_AMOUNT: (
+        "jangka_waktu_value",
+        _("Enter the amount of the service time, or clear its unit."),
+    ),
+    sp.Problem.NEGATIVE: ("biaya_tarif", _("The tariff cannot be negative.")),
+    sp.Problem.LEGAL_BASIS_REQUIRED: (
+        "biaya_dasar_hukum",
+        _("A service that is not free needs the legal basis of its tariff."),
+    ),
+}
+
+
+def _unknown_choices(values: object, choices: type[models.TextChoices]) -> list[str]:
+    if not isinstance(values, list):
+        return [str(values)]
+    return [str(v) for v in values if v not in choices.values]
+
+
 class StandarQuerySet(ScopedQuerySet):
     def published(self):
         return self.filter(status=StandarPelayanan.Status.PUBLISHED)
 
     def drafts(self):
         return self.filter(status=StandarPelayanan.Status.DRAFT)
+
+    def current(self):
+        """Return the versions that are not superseded: the published one and the draft."""
+        return self.exclude(status=StandarPelayanan.Status.SUPERSEDED)
+
+    def incomplete(self):
+        return self.filter(missing_count__gt=0)
+
+    def review_overdue(self, today: date):
+        """Return the versions whose yearly review is past due on ``today``."""
+        return self.filter(Q(review_due_on__isnull=True) | Q(review_due_on__lt=today))
 
 
 class StandarPelayanan(models.Model):
@@ -159,6 +208,14 @@ class StandarPelayanan(models.Model):
     )
     reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
 
+    # Derived in save() from the fields above, so lists can filter in the database.
+    missing_count = models.PositiveSmallIntegerField(
+        _("missing components"), default=len(sp.COMPONENTS), editable=False
+    )
+    review_due_on = models.DateField(
+        _("review due on"), null=True, blank=True, editable=False
+    )
+
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -213,18 +270,71 @@ class StandarPelayanan(models.Model):
             "version": self.version,
         }
 
+    def save(self, *args, **kwargs) -> None:
+        self.refresh_derived()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "missing_count", "review_due_on"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("standards:version-detail", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+
+        def add(field: str, message) -> None:
+            errors.setdefault(field, []).append(message)
+
+        if self.layanan_id and self.pemda_id and self.layanan.pemda_id != self.pemda_id:
+            raise ValidationError(_("The service belongs to another Pemda."))
+        for problem in (
+            sp.duration_problem(self._duration()),
+            sp.cost_problem(self._cost()),
+        ):
+            if problem is not None:
+                add(*PROBLEM_ERRORS[problem])
+        if self.jumlah_pelaksana == 0:
+            add(
+                "jumlah_pelaksana",
+                _("Enter at least one staff member, or leave the number empty."),
+            )
+        if self.decree_number.strip() and not self.decree_date:
+            add("decree_date", _("Enter the date of the decree."))
+        if self.decree_date and not self.decree_number.strip():
+            add("decree_number", _("Enter the number of the decree."))
+        for field, choices in (
+            ("drafting_participants", Participant),
+            ("publication_media", PublicationMedium),
+        ):
+            unknown = _unknown_choices(getattr(self, field), choices)
+            if unknown:
+                add(
+                    field,
+                    _("Unknown choice: %(values)s.") % {"values": ", ".join(unknown)},
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def refresh_derived(self) -> None:
+        """Recompute the stored completeness and review due date from the fields."""
+        self.missing_count = len(sp.missing_components(self.component_values()))
+        last = self.last_reviewed()
+        self.review_due_on = sp.review_due_on(last) if last else None
+
+    def _duration(self) -> sp.Duration:
+        return sp.Duration(self.jangka_waktu_value, self.jangka_waktu_unit or "")
+
+    def _cost(self) -> sp.Cost:
+        return sp.Cost(self.biaya_tarif, self.biaya_dasar_hukum or "")
 
     def component_values(self) -> dict[str, object]:
         """Return each component's value in the form the pure rules understand."""
         values: dict[str, object] = {
             c.key: getattr(self, c.key, None) for c in sp.COMPONENTS
         }
-        values["jangka_waktu"] = sp.Duration(
-            self.jangka_waktu_value, self.jangka_waktu_unit
-        )
-        values["biaya"] = sp.Cost(self.biaya_tarif, self.biaya_dasar_hukum)
+        values["jangka_waktu"] = self._duration()
+        values["biaya"] = self._cost()
         return values
 
     def missing_components(self) -> list[tuple[int, str]]:
@@ -235,6 +345,7 @@ class StandarPelayanan(models.Model):
         ]
 
     def missing_public_components(self) -> list[tuple[int, str]]:
+        """Return (number, label) of every empty service-delivery component."""
         return [
             (c.number, COMPONENT_LABELS[c.key])
             for c in sp.missing_components(self.component_values(), sp.SERVICE_DELIVERY)
@@ -243,6 +354,31 @@ class StandarPelayanan(models.Model):
     @property
     def is_complete(self) -> bool:
         return sp.is_complete(self.component_values())
+
+    @property
+    def filled_count(self) -> int:
+        return len(sp.COMPONENTS) - self.missing_count
+
+    @property
+    def component_total(self) -> int:
+        return len(sp.COMPONENTS)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def service_time_display(self) -> str:
+        """Return the service time as words, e.g. "3 working days", or ""."""
+        if self.jangka_waktu_value is None or not self.jangka_waktu_unit:
+            return ""
+        words = DURATION_WORDS.get(self.jangka_waktu_unit)
+        if words is None:
+            return f"{self.jangka_waktu_value} {self.jangka_waktu_unit}"
+        return words % {"count": self.jangka_waktu_value}
 
     @property
     def is_free(self) -> bool:
@@ -255,16 +391,65 @@ class StandarPelayanan(models.Model):
         return [line.strip() for line in self.persyaratan.splitlines() if line.strip()]
 
     def last_reviewed(self) -> date | None:
-        return self.reviewed_on or self.decree_date
+        """Return the later of the last review and the decree that set this version."""
+        dates = [d for d in (self.reviewed_on, self.decree_date) if d]
+        return max(dates) if dates else None
 
     def is_review_overdue(self, today: date) -> bool:
         return sp.is_review_overdue(self.last_reviewed(), today)
 
     def participant_labels(self) -> list[str]:
-        return [str(Participant(p).label) for p in self.drafting_participants]
+        labels = dict(Participant.choices)
+        return [str(labels.get(p, p)) for p in self.drafting_participants]
 
     def publication_labels(self) -> list[str]:
-        return [str(PublicationMedium(m).label) for m in self.publication_media]
+        labels = dict(PublicationMedium.choices)
+        return [str(labels.get(m, m)) for m in self.publication_media]
+
+
+class StandardReviewQuerySet(ScopedQuerySet):
+    pass
+
+
+class StandardReview(models.Model):
+    """One peninjauan ulang of a published standard, kept as evidence of monitoring."""
+
+    standard = models.ForeignKey(
+        StandarPelayanan,
+        verbose_name=_("service standard"),
+        on_delete=models.CASCADE,
+        related_name="reviews",
+    )
+    reviewed_on = models.DateField(_("reviewed on"))
+    note = models.TextField(_("outcome of the review"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    objects = StandardReviewQuerySet.as_manager()
+    scope_area = Area.CATALOG
+    scope_lookups = {
+        Level.PEMDA: "standard__pemda",
+        Level.OPD: "standard__layanan__unit__opd",
+        Level.UNIT: "standard__layanan__unit",
+    }
+
+    class Meta:
+        verbose_name = _("standard review")
+        verbose_name_plural = _("standard reviews")
+        ordering = ["-reviewed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return _("Review of %(standard)s on %(date)s") % {
+            "standard": self.standard,
+            "date": self.reviewed_on,
+        }
 
 
 class MaklumatQuerySet(ScopedQuerySet):
@@ -306,6 +491,14 @@ class Maklumat(models.Model):
         _("published electronically"), default=False
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     objects = MaklumatQuerySet.as_manager()
     scope_area = Area.CATALOG
@@ -314,9 +507,16 @@ class Maklumat(models.Model):
     class Meta:
         verbose_name = _("service declaration (maklumat)")
         verbose_name_plural = _("service declarations (maklumat)")
+        ordering = ["unit__name"]
 
     def __str__(self) -> str:
         return _("Maklumat of %(unit)s") % {"unit": self.unit}
+
+    def clean(self) -> None:
+        if self.unit_id and self.pemda_id and self.unit.pemda_id != self.pemda_id:
+            raise ValidationError(_("The unit belongs to another Pemda."))
+        if not self.text.strip():
+            raise ValidationError({"text": _("Enter the text of the declaration.")})
 
     @property
     def is_set(self) -> bool:
@@ -327,4 +527,5 @@ class Maklumat(models.Model):
 
     @property
     def is_published(self) -> bool:
+        """Return whether the declaration is published in print or electronically."""
         return self.published_printed or self.published_electronic

@@ -1,2 +1,14 @@
+from django.urls import path
+
+from prima.standards import views
+
 app_name = "standards"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.standard_list, name="standard-list"),
+    path("layanan/<int:layanan_pk>/", views.standard_detail, name="standard-detail"),
+    path("layanan/<int:layanan_pk>/ubah/", views.standard_edit, name="standard-edit"),
+    path("versi/<int:pk>/", views.version_detail, name="version-detail"),
+    path("versi/<int:pk>/terbitkan/", views.standard_publish, name="standard-publish"),
+    path("versi/<int:pk>/tinjau/", views.standard_review, name="standard-review"),
+    path("maklumat/unit/<int:unit_pk>/", views.maklumat_edit, name="maklumat-edit"),
+]

@@ -1,0 +1,104 @@
+"""Django admin for the organisation tree: a platform operator's tool.
+
+The admin does not apply Pemda scoping, so it is open to superusers only; staff of a
+Pemda work through the scoped staff pages. Model ``clean`` methods run on every admin
+save, so a unit of another Pemda or a role at the wrong level is refused here too.
+"""
+
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from prima.organisations.models import (
+    Layanan,
+    Membership,
+    Pemda,
+    PerangkatDaerah,
+    Unit,
+)
+
+
+class SuperuserOnlyMixin:
+    """Limit an admin class to active superusers, whatever their model permissions."""
+
+    def _is_platform_operator(self, request) -> bool:
+        user = request.user
+        return bool(user.is_active and user.is_superuser)
+
+    def has_module_permission(self, request) -> bool:
+        return self._is_platform_operator(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self._is_platform_operator(request)
+
+    def has_add_permission(self, request, *args) -> bool:
+        return self._is_platform_operator(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._is_platform_operator(request)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self._is_platform_operator(request)
+
+
+@admin.register(Pemda)
+class PemdaAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+    list_display = ["name", "kind", "slug", "province"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    # Django 6 makes https the default scheme; opt in now and silence the warning.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    autocomplete_fields = ["province"]
+
+
+@admin.register(PerangkatDaerah)
+class PerangkatDaerahAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+    list_display = ["name", "short_name", "code", "kind", "pemda"]
+    list_filter = ["pemda", "kind"]
+    list_select_related = ["pemda"]
+    search_fields = ["name", "short_name", "code"]
+    autocomplete_fields = ["pemda"]
+
+
+@admin.register(Unit)
+class UnitAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+    list_display = ["name", "code", "kind", "opd", "pemda", "active"]
+    list_filter = ["pemda", "kind", "active"]
+    list_select_related = ["pemda", "opd"]
+    search_fields = ["name", "code", "opd__name"]
+    autocomplete_fields = ["pemda", "opd"]
+
+
+@admin.register(Layanan)
+class LayananAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+    list_display = ["name", "code", "unit", "pemda", "active"]
+    list_filter = ["pemda", "active"]
+    list_select_related = ["pemda", "unit"]
+    search_fields = ["name", "code", "unit__name"]
+    autocomplete_fields = ["pemda", "unit"]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+    list_display = ["user", "role", "pemda", "opd", "unit", "active"]
+    list_filter = ["role", "active", "pemda"]
+    list_select_related = ["user", "pemda", "opd", "unit"]
+    search_fields = ["user__username", "user__full_name", "user__email"]
+    autocomplete_fields = ["user", "pemda", "opd", "unit"]
+    readonly_fields = ["created_at"]
+    fieldsets = [
+        (None, {"fields": ["user", "role", "active"]}),
+        (
+            _("Scope"),
+            {
+                "fields": ["pemda", "opd", "unit"],
+                "description": _(
+                    "Choose the Pemda, and the OPD or the unit for roles scoped to "
+                    "them. The role decides which level is allowed."
+                ),
+            },
+        ),
+        (None, {"fields": ["created_at"]}),
+    ]

@@ -1,0 +1,131 @@
+"""Forms of the staff pages: their choices come from the user's scope."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from prima.organisations.models import Layanan, PerangkatDaerah, Unit
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Attach a service's validation errors to the form's fields where they exist."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        target = field if field in form.fields else None
+        if field == NON_FIELD_ERRORS:
+            target = None
+        form.add_error(target, errors)
+
+
+class LayananForm(forms.ModelForm):
+    """A service's shape; the Pemda follows from the chosen unit."""
+
+    class Meta:
+        model = Layanan
+        fields = ["unit", "code", "name", "description", "active"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, units: QuerySet[Unit], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["code"].help_text = _(
+            "Unique within the Pemda, e.g. DKP-01. Letters, digits, dots, dashes or "
+            "underscores."
+        )
+
+
+class UnitForm(forms.ModelForm):
+    """A service unit's shape; the Pemda follows from the chosen OPD."""
+
+    class Meta:
+        model = Unit
+        fields = [
+            "opd",
+            "code",
+            "name",
+            "kind",
+            "address",
+            "phone",
+            "email",
+            "opening_hours",
+            "active",
+        ]
+        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, opds: QuerySet[PerangkatDaerah], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["opd"].queryset = opds
+        self.fields["code"].help_text = _("Unique within the Pemda.")
+        self.fields["opening_hours"].help_text = _(
+            "For example: Monday–Friday 08.00–15.00."
+        )
+
+
+class LayananFilterForm(forms.Form):
+    """Search and filters of the staff service list (GET)."""
+
+    q = forms.CharField(
+        label=_("Search"), required=False, max_length=100, widget=forms.SearchInput
+    )
+    opd = forms.ModelChoiceField(
+        label=_("Perangkat Daerah"),
+        queryset=PerangkatDaerah.objects.none(),
+        required=False,
+        empty_label=_("All"),
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Service unit"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("All"),
+    )
+
+    def __init__(
+        self,
+        *args,
+        opds: QuerySet[PerangkatDaerah],
+        units: QuerySet[Unit],
+        **kwargs,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["opd"].queryset = opds
+        self.fields["unit"].queryset = units
+
+    def filters(self) -> dict[str, object]:
+        """Return the valid filters only; an invalid one is ignored, not fatal."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "q": (data.get("q") or "").strip(),
+            "opd": data.get("opd"),
+            "unit": data.get("unit"),
+        }
+
+
+class UnitFilterForm(forms.Form):
+    """Search and OPD filter of the staff unit list (GET)."""
+
+    q = forms.CharField(
+        label=_("Search"), required=False, max_length=100, widget=forms.SearchInput
+    )
+    opd = forms.ModelChoiceField(
+        label=_("Perangkat Daerah"),
+        queryset=PerangkatDaerah.objects.none(),
+        required=False,
+        empty_label=_("All"),
+    )
+
+    def __init__(self, *args, opds: QuerySet[PerangkatDaerah], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["opd"].queryset = opds
+
+    def filters(self) -> dict[str, object]:
+        """Return the valid filters only; an invalid one is ignored, not fatal."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {"q": (data.get("q") or "").strip(), "opd": data.get("opd")}

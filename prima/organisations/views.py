@@ -1,0 +1,156 @@
+"""Staff pages for the organisation tree and the service catalog.
+
+Every object is fetched through the scoped entry points: a row outside the user's
+scope answers 404, a visible row the user may only read answers 403 on change.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from prima.core.roles import CHANGE, VIEW, Area
+from prima.core.scoping import get_for_user, user_can
+from prima.organisations import selectors, services
+from prima.organisations.forms import (
+    LayananFilterForm,
+    LayananForm,
+    UnitFilterForm,
+    UnitForm,
+    add_service_errors,
+)
+from prima.organisations.models import Layanan, PerangkatDaerah, Unit
+
+LAYANAN_PER_PAGE = 50
+UNITS_PER_PAGE = 50
+
+
+def _require(user, area: str, action: str = VIEW) -> None:
+    if not user_can(user, area, action):
+        raise PermissionDenied
+
+
+@login_required
+def layanan_list(request):
+    """List the services the user may see, searchable and filterable."""
+    _require(request.user, Area.CATALOG)
+    opds, units = selectors.layanan_filter_choices(user=request.user)
+    form = LayananFilterForm(request.GET or None, opds=opds, units=units)
+    layanan = selectors.layanan_list(user=request.user, **form.filters())
+    page = Paginator(layanan, LAYANAN_PER_PAGE).get_page(request.GET.get("page"))
+    can_add = selectors.catalog_units_for(user=request.user).exists()
+    context = {"form": form, "page_obj": page, "can_add": can_add}
+    return TemplateResponse(request, "organisations/layanan_list.html", context)
+
+
+@login_required
+def layanan_create(request):
+    """Add a service to a unit in which the user may change the catalog."""
+    units = selectors.catalog_units_for(user=request.user)
+    if not units.exists():
+        raise PermissionDenied
+    form = LayananForm(request.POST or None, units=units)
+    if form.is_valid():
+        try:
+            layanan = services.layanan_create(**form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Service “%s” was added.") % layanan)
+            return redirect("organisations:layanan-list")
+    context = {"form": form, "title": _("New service")}
+    return TemplateResponse(request, "organisations/layanan_form.html", context)
+
+
+@login_required
+def layanan_edit(request, pk: int):
+    """Change a service the user may edit."""
+    layanan = get_for_user(Layanan.objects, request.user, CHANGE, pk=pk)
+    title = _("Edit service “%s”") % layanan
+    units = selectors.catalog_units_for(user=request.user)
+    form = LayananForm(request.POST or None, instance=layanan, units=units)
+    if form.is_valid():
+        try:
+            services.layanan_update(layanan=layanan, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Service “%s” was saved.") % layanan)
+            return redirect("organisations:layanan-list")
+    context = {"form": form, "title": title, "layanan": layanan}
+    return TemplateResponse(request, "organisations/layanan_form.html", context)
+
+
+@login_required
+def unit_list(request):
+    """List the service units the user may see."""
+    _require(request.user, Area.ORGANISATION)
+    opds = PerangkatDaerah.objects.visible_to(request.user)
+    form = UnitFilterForm(request.GET or None, opds=opds)
+    units = selectors.unit_list(user=request.user, **form.filters())
+    page = Paginator(units, UNITS_PER_PAGE).get_page(request.GET.get("page"))
+    can_add = user_can(request.user, Area.ORGANISATION, CHANGE)
+    context = {"form": form, "page_obj": page, "can_add": can_add}
+    return TemplateResponse(request, "organisations/unit_list.html", context)
+
+
+@login_required
+def unit_detail(request, pk: int):
+    """Show a unit with its OPD, services, maklumat and staff, as granted."""
+    unit = get_for_user(
+        Unit.objects.select_related("pemda", "opd"), request.user, VIEW, pk=pk
+    )
+    context = {"unit": unit, **selectors.unit_overview(user=request.user, unit=unit)}
+    return TemplateResponse(request, "organisations/unit_detail.html", context)
+
+
+@login_required
+def unit_create(request):
+    """Add a service unit; only for holders of the organisation change grant."""
+    opds = PerangkatDaerah.objects.editable_by(request.user).select_related("pemda")
+    if not opds.exists():
+        raise PermissionDenied
+    form = UnitForm(request.POST or None, opds=opds)
+    if form.is_valid():
+        try:
+            unit = services.unit_create(**form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Unit “%s” was added.") % unit)
+            return redirect("organisations:unit-detail", pk=unit.pk)
+    context = {"form": form, "title": _("New service unit")}
+    return TemplateResponse(request, "organisations/unit_form.html", context)
+
+
+@login_required
+def unit_edit(request, pk: int):
+    """Change a service unit; only for holders of the organisation change grant."""
+    unit = get_for_user(Unit.objects, request.user, CHANGE, pk=pk)
+    title = _("Edit unit “%s”") % unit
+    opds = PerangkatDaerah.objects.editable_by(request.user).select_related("pemda")
+    form = UnitForm(request.POST or None, instance=unit, opds=opds)
+    if form.is_valid():
+        try:
+            services.unit_update(unit=unit, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Unit “%s” was saved.") % unit)
+            return redirect("organisations:unit-detail", pk=unit.pk)
+    context = {"form": form, "title": title, "unit": unit}
+    return TemplateResponse(request, "organisations/unit_form.html", context)
+
+
+@login_required
+def opd_list(request):
+    """List the OPDs the user may see, with their visible unit counts."""
+    _require(request.user, Area.ORGANISATION)
+    opds = selectors.opd_list(user=request.user)
+    context = {"opds": opds}
+    return TemplateResponse(request, "organisations/opd_list.html", context)
