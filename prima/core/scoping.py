@@ -97,22 +97,25 @@ class ScopedQuerySet(models.QuerySet):
 
 
 def get_for_user(
-    queryset: ScopedQuerySet, user: Any, action: str = VIEW, **lookup: Any
+    queryset: ScopedQuerySet,
+    user: Any,
+    action: str = VIEW,
+    area: str | None = None,
+    **lookup: Any,
 ):
     """Return one row the user may see, raising 404 if not visible, 403 if read-only.
 
-    A row outside the user's scope answers 404 so its existence is not revealed.
+    ``area`` judges the row by another area's grants (a unit's Maklumat belongs to
+    the catalog although units are organisation rows). A row outside the user's
+    scope answers 404 so its existence is not revealed.
     """
     try:
-        obj = queryset.visible_to(user).get(**lookup)
+        obj = queryset.scoped(user, VIEW, area).get(**lookup)
     except queryset.model.DoesNotExist as exc:
         raise Http404 from exc
-    if (
-        action != VIEW
-        and not queryset.model._default_manager.scoped(user, action)
-        .filter(pk=obj.pk)
-        .exists()
-    ):
+    if action != VIEW and not queryset.model._default_manager.scoped(
+        user, action, area
+    ).filter(pk=obj.pk).exists():
         raise PermissionDenied
     return obj
 

@@ -39,8 +39,7 @@ class PublicStandard:
     published_at: datetime | None
     requirements: list[str]
     procedure: list[str]
-    time_value: int | None
-    time_unit: str
+    service_time: str
     tariff: Decimal | None
     is_free: bool
     tariff_legal_basis: str
@@ -56,10 +55,7 @@ class PublicStandard:
             published_at=standard.published_at,
             requirements=standard.requirement_items(),
             procedure=standard.procedure_steps(),
-            time_value=standard.jangka_waktu_value,
-            time_unit=str(standard.get_jangka_waktu_unit_display())
-            if standard.jangka_waktu_unit
-            else "",
+            service_time=standard.service_time_display(),
             tariff=standard.biaya_tarif,
             is_free=standard.is_free,
             tariff_legal_basis=standard.biaya_dasar_hukum,

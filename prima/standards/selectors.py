@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from prima.core.roles import CHANGE, VIEW, Area
+from prima.core.scoping import get_for_user
 from prima.organisations.models import Layanan, Unit
 from prima.standards.models import Maklumat, StandardReview, StandarPelayanan
 
@@ -178,13 +177,7 @@ def unit_get_for_catalog(*, user: Any, pk: int, action: str = VIEW) -> Unit:
     Units are scoped as organisation rows by default; their Maklumat belongs to the
     catalog, so visibility is judged with the catalog grants.
     """
-    try:
-        unit = Unit.objects.scoped(user, VIEW, area=Area.CATALOG).get(pk=pk)
-    except Unit.DoesNotExist as exc:
-        raise Http404 from exc
-    if action != VIEW and not unit_can_change_catalog(user=user, unit=unit):
-        raise PermissionDenied
-    return unit
+    return get_for_user(Unit.objects, user, action, area=Area.CATALOG, pk=pk)
 
 
 def maklumat_for_unit(*, unit: Unit, user: Any) -> Maklumat | None:
