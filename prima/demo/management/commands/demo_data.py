@@ -1,0 +1,122 @@
+"""``manage.py demo_data`` (``prima demo-data``): load the demo city Kota Prima Raya."""
+
+import time
+
+from django.conf import settings
+from django.core.management.base import (
+    BaseCommand,
+    CommandError,
+    OutputWrapper,
+    no_translations,
+)
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from prima.demo import city
+from prima.demo.services import (
+    demo_city_delete,
+    demo_city_exists,
+    demo_city_load,
+    demo_city_logins,
+    demo_city_stray_users,
+)
+
+URL = "http://127.0.0.1:8000/"
+SUMMARY_KEYS = ("opd", "units", "layanan", "standards", "maklumat", "users")
+
+
+class _Stream:
+    """Let tqdm write to a command's stderr wrapper without added newlines or colour."""
+
+    def __init__(self, wrapper: OutputWrapper) -> None:
+        self.wrapper = wrapper
+
+    def write(self, text: str) -> None:
+        self.wrapper.write(text, style_func=lambda s: s, ending="")
+
+    def flush(self) -> None:
+        self.wrapper.flush()
+
+    def __getattr__(self, name: str):
+        # encoding and isatty() tell tqdm whether it may draw Unicode blocks.
+        return getattr(self.wrapper, name)
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the fictional demo city Kota Prima Raya (OPD, units, services, standards, "
+        "maklumat, one login per role); --reset deletes and reloads it."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Delete the demo city and its users first, then load it again.",
+        )
+
+    @no_translations
+    def handle(self, *args, reset: bool = False, verbosity: int = 1, **options):
+        if not reset and demo_city_exists():
+            self.stdout.write(
+                _("%(city)s is already loaded; run with --reset to reload it.")
+                % {"city": city.PEMDA.name}
+            )
+            self._print_logins()
+            return
+        stray = demo_city_stray_users()
+        if not reset and stray:
+            raise CommandError(
+                _(
+                    "Demo users exist without the demo city (%(users)s); run with "
+                    "--reset to replace them."
+                )
+                % {"users": ", ".join(stray)}
+            )
+        started = time.monotonic()
+        with transaction.atomic():
+            if reset:
+                demo_city_delete()
+            ctx = demo_city_load(
+                progress=_Stream(self.stderr) if verbosity >= 1 else None
+            )
+        counts = ctx.counts
+        self.stdout.write(
+            self.style.SUCCESS(
+                _(
+                    "Loaded %(city)s in %(seconds).1f s: %(opd)s OPD, %(units)s units, "
+                    "%(layanan)s services, %(standards)s standard versions, "
+                    "%(maklumat)s maklumat, %(users)s users."
+                )
+                % {
+                    "city": city.PEMDA.name,
+                    "seconds": time.monotonic() - started,
+                    **{key: counts.get(key, 0) for key in SUMMARY_KEYS},
+                }
+            )
+        )
+        self._print_logins()
+
+    def _print_logins(self) -> None:
+        password = settings.PRIMA_DEMO_PASSWORD
+        header = (_("Username"), _("Role"), _("Scope"), _("Password"))
+        rows = [(x.username, x.role, x.scope, password) for x in demo_city_logins()]
+        widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(4)]
+
+        def line(cells) -> str:
+            return "  ".join(
+                str(c).ljust(w) for c, w in zip(cells, widths, strict=True)
+            ).rstrip()
+
+        self.stdout.write("")
+        self.stdout.write(_("Demo logins:"))
+        self.stdout.write(self.style.MIGRATE_HEADING(line(header)))
+        self.stdout.write(line(["-" * w for w in widths]))
+        for row in rows:
+            self.stdout.write(line(row))
+        self.stdout.write("")
+        self.stdout.write(
+            _("Open %(url)s; staff sign in at %(login)s with any login above.")
+            % {"url": URL, "login": URL.rstrip("/") + reverse(settings.LOGIN_URL)}
+        )

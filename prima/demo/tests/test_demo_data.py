@@ -1,0 +1,234 @@
+"""``manage.py demo_data`` loads Kota Prima Raya completely, once, and repeatably.
+
+The city is loaded once for the whole module inside a transaction that is rolled back
+at the end; each test runs in a savepoint inside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.utils import timezone
+
+from prima.core.roles import ROLE_LEVELS, Role
+from prima.demo import city
+from prima.organisations.models import (
+    Layanan,
+    Membership,
+    Pemda,
+    PerangkatDaerah,
+    Unit,
+)
+from prima.standards.models import Maklumat, StandarPelayanan
+
+pytestmark = pytest.mark.django_db
+
+SLUG = city.PEMDA.slug
+Status = StandarPelayanan.Status
+
+
+@dataclass(frozen=True)
+class Run:
+    stdout: str
+    stderr: str
+
+
+def run_command(*args: str) -> Run:
+    out, err = StringIO(), StringIO()
+    call_command("demo_data", *args, stdout=out, stderr=err)
+    return Run(out.getvalue(), err.getvalue())
+
+
+@pytest.fixture(scope="module")
+def first_run(django_db_setup, django_db_blocker):
+    """Load the demo city once for this module and roll it back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        try:
+            yield run_command()
+        finally:
+            transaction.set_rollback(True)
+
+
+def row_counts() -> dict[str, int]:
+    return {
+        "pemda": Pemda.objects.count(),
+        "opd": PerangkatDaerah.objects.count(),
+        "units": Unit.objects.count(),
+        "layanan": Layanan.objects.count(),
+        "standards": StandarPelayanan.objects.count(),
+        "maklumat": Maklumat.objects.count(),
+        "users": get_user_model().objects.count(),
+        "memberships": Membership.objects.count(),
+    }
+
+
+def fingerprint() -> list[tuple]:
+    """Return the identity data of the demo city, in a stable order."""
+    return [
+        *PerangkatDaerah.objects.filter(pemda__slug=SLUG)
+        .order_by("code")
+        .values_list("code", "name", "head_name"),
+        *Unit.objects.filter(pemda__slug=SLUG)
+        .order_by("code")
+        .values_list("code", "name", "address", "phone"),
+        *Layanan.objects.filter(pemda__slug=SLUG)
+        .order_by("code")
+        .values_list("code", "name", "unit__code"),
+        *StandarPelayanan.objects.filter(pemda__slug=SLUG)
+        .order_by("layanan__code", "version")
+        .values_list(
+            "layanan__code", "version", "status", "decree_number", "persyaratan"
+        ),
+        *get_user_model()
+        .objects.filter(username__in=city.DEMO_USERNAMES)
+        .order_by("username")
+        .values_list("username", "full_name", "position"),
+    ]
+
+
+def test_loads_the_city_with_its_opd_units_and_services(first_run):
+    """About 30 OPD, 100 units and 300 services belong to the demo Pemda."""
+    pemda = Pemda.objects.get(slug=SLUG)
+    assert pemda.name == "Kota Prima Raya"
+    assert pemda.kind == Pemda.Kind.KOTA
+    assert 28 <= pemda.opds.count() <= 36
+    assert 90 <= pemda.units.count() <= 110
+    assert 280 <= pemda.layanan.count() <= 340
+    kinds = set(pemda.units.values_list("kind", flat=True))
+    assert {"kantor", "loket", "puskesmas", "kelurahan", "mpp", "upt"} <= kinds
+    assert not pemda.units.filter(opening_hours="").exists()
+    assert not pemda.units.filter(phone="").exists()
+
+
+def test_every_role_has_a_user_with_a_valid_membership(first_run):
+    """Each role is held by a demo user, at a level ROLE_LEVELS allows."""
+    memberships = Membership.objects.filter(pemda__slug=SLUG).select_related(
+        "user", "pemda", "opd", "unit"
+    )
+    assert {m.role for m in memberships} == set(Role.values)
+    for membership in memberships:
+        membership.full_clean()
+        assert membership.level in ROLE_LEVELS[membership.role]
+        assert membership.user.full_name and membership.user.position
+    assert get_user_model().objects.get(username=city.SUPERUSER).is_superuser
+
+
+def test_every_demo_user_signs_in_with_the_demo_password(first_run):
+    """All demo users share settings.PRIMA_DEMO_PASSWORD."""
+    users = get_user_model().objects.filter(username__in=city.DEMO_USERNAMES)
+    assert users.count() == len(city.USERS)
+    assert all(u.check_password(settings.PRIMA_DEMO_PASSWORD) for u in users)
+
+
+def test_rows_pass_model_validation(first_run):
+    """Every created row passes full_clean, constraints included."""
+    for model in (PerangkatDaerah, Unit, Layanan, StandarPelayanan, Maklumat):
+        for row in model.objects.filter(pemda__slug=SLUG):
+            row.full_clean()
+
+
+def test_standards_show_every_case(first_run):
+    """Complete, incomplete, overdue, draft-only, missing and versioned all appear."""
+    today = timezone.localdate()
+    layanan = Layanan.objects.filter(pemda__slug=SLUG).prefetch_related("standards")
+    seen: set[str] = set()
+    for service in layanan:
+        versions = list(service.standards.all())
+        statuses = sorted(s.status for s in versions)
+        published = [s for s in versions if s.status == Status.PUBLISHED]
+        if not versions:
+            seen.add("none")
+        if statuses == [Status.DRAFT]:
+            seen.add("draft only")
+        if Status.SUPERSEDED in statuses and published:
+            seen.add("two versions")
+        if Status.DRAFT in statuses and published:
+            seen.add("revision in draft")
+        for standard in published:
+            assert not standard.missing_public_components()
+            if not standard.is_complete:
+                seen.add("incomplete")
+            elif standard.is_review_overdue(today):
+                seen.add("overdue")
+            else:
+                seen.add("complete")
+            if not standard.drafting_participants:
+                seen.add("without citizens")
+    assert seen == {
+        "none",
+        "draft only",
+        "two versions",
+        "revision in draft",
+        "incomplete",
+        "overdue",
+        "complete",
+        "without citizens",
+    }
+    published = StandarPelayanan.objects.filter(pemda__slug=SLUG, status="published")
+    complete = [s for s in published if s.is_complete]
+    assert len(complete) > layanan.count() / 2
+
+
+def test_published_standards_are_set_published_and_priced(first_run):
+    """Published versions carry a decree, media and a tariff; paid ones cite a Perda."""
+    published = StandarPelayanan.objects.filter(pemda__slug=SLUG, status="published")
+    assert not published.filter(decree_number="").exists()
+    assert not published.filter(decree_date__isnull=True).exists()
+    assert not published.filter(published_at__isnull=True).exists()
+    assert all("papan" in s.publication_media for s in published)
+    free = published.filter(biaya_tarif=0)
+    paid = published.filter(biaya_tarif__gt=0)
+    assert free.filter(layanan__code="DKC-KTR-KIA").exists()
+    assert paid.filter(layanan__code="DISHUB-PKB-KIR").exists()
+    assert all("Peraturan" in s.biaya_dasar_hukum for s in paid)
+
+
+def test_most_units_have_a_maklumat_and_some_are_unsigned(first_run):
+    """Units get a signed Maklumat, except the few left unsigned or missing."""
+    maklumat = Maklumat.objects.filter(pemda__slug=SLUG)
+    units = Unit.objects.filter(pemda__slug=SLUG).count()
+    assert maklumat.count() == units - len(city.MAKLUMAT_MISSING)
+    unsigned = {m.unit.code for m in maklumat.select_related("unit") if not m.is_set}
+    assert unsigned == set(city.MAKLUMAT_UNSIGNED)
+
+
+def test_output_lists_the_logins_and_the_url(first_run):
+    """The first run prints a summary, every login with the password, and the URL."""
+    assert "Loaded Kota Prima Raya" in first_run.stdout
+    for username in city.DEMO_USERNAMES:
+        assert f"\n{username} " in first_run.stdout
+    assert settings.PRIMA_DEMO_PASSWORD in first_run.stdout
+    assert "http://127.0.0.1:8000/" in first_run.stdout
+    assert "7/7" in first_run.stderr
+
+
+def test_second_run_changes_nothing(first_run):
+    """Running again reports the city as loaded, lists the logins, and adds no row."""
+    before = row_counts()
+    second = run_command()
+    assert row_counts() == before
+    assert "already loaded" in second.stdout
+    assert "admin.pemda" in second.stdout
+    assert "http://127.0.0.1:8000/" in second.stdout
+
+
+def test_reset_reloads_the_same_city(first_run):
+    """--reset deletes the city and loads identical data again."""
+    before_counts, before = row_counts(), fingerprint()
+    run = run_command("--reset")
+    assert "Loaded Kota Prima Raya" in run.stdout
+    assert row_counts() == before_counts
+    assert fingerprint() == before
+
+
+def test_demo_users_without_the_city_are_not_overwritten(first_run):
+    """Without --reset, demo usernames left over from elsewhere stop the load."""
+    Pemda.objects.filter(slug=SLUG).update(slug="kota-prima-raya-lama")
+    with pytest.raises(CommandError, match="--reset"):
+        run_command()
