@@ -113,9 +113,12 @@ def get_for_user(
         obj = queryset.scoped(user, VIEW, area).get(**lookup)
     except queryset.model.DoesNotExist as exc:
         raise Http404 from exc
-    if action != VIEW and not queryset.model._default_manager.scoped(
-        user, action, area
-    ).filter(pk=obj.pk).exists():
+    if (
+        action != VIEW
+        and not queryset.model._default_manager.scoped(user, action, area)
+        .filter(pk=obj.pk)
+        .exists()
+    ):
         raise PermissionDenied
     return obj
 
