@@ -1,0 +1,11 @@
+"""Fixtures of these tests: pages in English, the msgid language."""
+
+import pytest
+from django.conf import settings
+
+
+@pytest.fixture(autouse=True)
+def english_client(client):
+    """Have the test client choose English, as the language switch would."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
