@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "prima.organisations",
     "prima.standards",
     "prima.portal",
+    "prima.surveys",
     "prima.demo",
 ]
 

@@ -29,6 +29,7 @@ class Area(models.TextChoices):
     ORGANISATION = "organisation", _("Organisation structure")
     CATALOG = "catalog", _("Service catalog and standards")
     USERS = "users", _("Users and roles")
+    SURVEY = "survey", _("Satisfaction survey (SKM)")
 
 
 VIEW = "view"
@@ -53,14 +54,39 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.ORGANISATION: _WRITE,
         Area.CATALOG: _WRITE,
         Area.USERS: _WRITE,
+        Area.SURVEY: _WRITE,
     },
-    Role.ADMIN_OPD: {Area.ORGANISATION: _READ, Area.CATALOG: _WRITE},
-    Role.OPERATOR_UNIT: {Area.ORGANISATION: _READ, Area.CATALOG: _WRITE},
-    Role.PETUGAS_LOKET: {Area.ORGANISATION: _READ, Area.CATALOG: _READ},
-    Role.EVALUATOR: {Area.ORGANISATION: _READ, Area.CATALOG: _READ},
+    Role.ADMIN_OPD: {
+        Area.ORGANISATION: _READ,
+        Area.CATALOG: _WRITE,
+        Area.SURVEY: _WRITE,
+    },
+    Role.OPERATOR_UNIT: {
+        Area.ORGANISATION: _READ,
+        Area.CATALOG: _WRITE,
+        Area.SURVEY: _WRITE,
+    },
+    Role.PETUGAS_LOKET: {
+        Area.ORGANISATION: _READ,
+        Area.CATALOG: _READ,
+        Area.SURVEY: _READ,
+    },
+    Role.EVALUATOR: {
+        Area.ORGANISATION: _READ,
+        Area.CATALOG: _READ,
+        Area.SURVEY: _READ,
+    },
     Role.JURI: {Area.ORGANISATION: _READ},
-    Role.MENTOR: {Area.ORGANISATION: _READ, Area.CATALOG: _READ},
-    Role.PIMPINAN: {Area.ORGANISATION: _READ, Area.CATALOG: _READ},
+    Role.MENTOR: {
+        Area.ORGANISATION: _READ,
+        Area.CATALOG: _READ,
+        Area.SURVEY: _READ,
+    },
+    Role.PIMPINAN: {
+        Area.ORGANISATION: _READ,
+        Area.CATALOG: _READ,
+        Area.SURVEY: _READ,
+    },
 }
 
 

@@ -1,0 +1,127 @@
+"""Survey periods: triwulan, semester, tahun, or any range of dates.
+
+PermenPANRB 14/2017 asks every unit to run the SKM at least once a year; Pemda run it
+per triwulan (quarter), per semester or per year, so the period kind is configurable.
+A period is a closed range of dates [start, end]. The previous period of a triwulan,
+semester or year is the one just before it; the previous period of a custom range is
+the range of equal length that ends the day before it starts.
+
+Pure module: standard library only, today is an argument.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+
+class PeriodKind(StrEnum):
+    TRIWULAN = "triwulan"
+    SEMESTER = "semester"
+    TAHUN = "tahun"
+    CUSTOM = "custom"
+
+
+MONTHS_PER_PERIOD = {
+    PeriodKind.TRIWULAN: 3,
+    PeriodKind.SEMESTER: 6,
+    PeriodKind.TAHUN: 12,
+}
+ROMAN = ("I", "II", "III", "IV")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A closed range of dates with the kind and number that name it."""
+
+    start: date
+    end: date
+    kind: PeriodKind = PeriodKind.CUSTOM
+    number: int = 0
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(
+                f"period ends ({self.end}) before it starts ({self.start})"
+            )
+
+    @property
+    def days(self) -> int:
+        """Return the number of days in the period, both ends included."""
+        return (self.end - self.start).days + 1
+
+    @property
+    def label(self) -> str:
+        """Return the Indonesian name of the period, e.g. "Triwulan II 2026"."""
+        if self.kind is PeriodKind.TRIWULAN:
+            return f"Triwulan {ROMAN[self.number - 1]} {self.start.year}"
+        if self.kind is PeriodKind.SEMESTER:
+            return f"Semester {ROMAN[self.number - 1]} {self.start.year}"
+        if self.kind is PeriodKind.TAHUN:
+            return f"Tahun {self.start.year}"
+        return f"{self.start.isoformat()} – {self.end.isoformat()}"
+
+    @property
+    def key(self) -> str:
+        """Return a short stable identifier, e.g. "2026-T2", "2026-S1", "2026"."""
+        if self.kind is PeriodKind.TRIWULAN:
+            return f"{self.start.year}-T{self.number}"
+        if self.kind is PeriodKind.SEMESTER:
+            return f"{self.start.year}-S{self.number}"
+        if self.kind is PeriodKind.TAHUN:
+            return f"{self.start.year}"
+        return f"{self.start.isoformat()}_{self.end.isoformat()}"
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+def _month_start(year: int, month: int) -> date:
+    return date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+
+
+def period_number(year: int, kind: PeriodKind, number: int) -> Period:
+    """Return the ``number``-th period of ``kind`` in ``year`` (1-based)."""
+    months = MONTHS_PER_PERIOD[kind]
+    count = 12 // months
+    if not 1 <= number <= count:
+        raise ValueError(f"{kind.value} {number} does not exist; use 1..{count}")
+    start = _month_start(year, (number - 1) * months + 1)
+    end = _month_start(year, number * months + 1) - timedelta(days=1)
+    return Period(start, end, kind, number)
+
+
+def period_containing(day: date, kind: PeriodKind) -> Period:
+    """Return the triwulan, semester or year that contains ``day``."""
+    months = MONTHS_PER_PERIOD[kind]
+    return period_number(day.year, kind, (day.month - 1) // months + 1)
+
+
+def previous(period: Period) -> Period:
+    """Return the period just before ``period`` (of equal length for custom ranges)."""
+    if period.kind is PeriodKind.CUSTOM:
+        end = period.start - timedelta(days=1)
+        return Period(end - timedelta(days=period.days - 1), end)
+    return period_containing(period.start - timedelta(days=1), period.kind)
+
+
+def parse_key(key: str) -> Period:
+    """Return the period named by ``Period.key`` ("2026-T2", "2026-S1", "2026").
+
+    Raise ValueError with a readable message for anything else.
+    """
+    text = key.strip().upper()
+    try:
+        if "_" in text:
+            start_text, end_text = text.split("_", 1)
+            return Period(date.fromisoformat(start_text), date.fromisoformat(end_text))
+        if "-T" in text:
+            year, number = text.split("-T")
+            return period_number(int(year), PeriodKind.TRIWULAN, int(number))
+        if "-S" in text:
+            year, number = text.split("-S")
+            return period_number(int(year), PeriodKind.SEMESTER, int(number))
+        return period_number(int(text), PeriodKind.TAHUN, 1)
+    except ValueError as exc:
+        raise ValueError(f"unknown period {key!r}: {exc}") from exc
