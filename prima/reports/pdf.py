@@ -1,0 +1,30 @@
+"""HTML → PDF with WeasyPrint (a pure-Python engine: no browser, no daemon)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.template.loader import render_to_string
+
+
+def _no_fetch(url: str, *args: Any, **kwargs: Any) -> dict:
+    """Refuse every external resource: a report embeds its CSS and SVG inline.
+
+    Fetching URLs while rendering would let report content reach the network and
+    would make the output depend on a running web server.
+    """
+    raise ValueError(f"external resource refused in PDF rendering: {url[:80]}")
+
+
+def html_to_pdf(html: str) -> bytes:
+    """Return the PDF rendering of a complete HTML document."""
+    # Imported here: WeasyPrint loads Pango and fonts, which costs time at startup
+    # for every process that never renders a PDF.
+    from weasyprint import HTML
+
+    return HTML(string=html, url_fetcher=_no_fetch).write_pdf()
+
+
+def render_pdf(template_name: str, context: dict[str, Any], request=None) -> bytes:
+    """Render ``template_name`` with ``context`` and return it as PDF bytes."""
+    return html_to_pdf(render_to_string(template_name, context, request))

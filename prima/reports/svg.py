@@ -1,0 +1,173 @@
+"""Server-side SVG charts: the same markup serves a web page and a WeasyPrint PDF.
+
+Pure string building with the standard library only. Every text that comes from the
+caller is XML-escaped; numbers are written with a dot as decimal separator whatever
+the active locale, because SVG coordinates are not prose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from xml.sax.saxutils import escape as _escape
+
+WIDTH = 640
+LABEL_WIDTH = 230
+VALUE_WIDTH = 50
+BAR_HEIGHT = 18
+BAR_GAP = 8
+TOP = 26
+BOTTOM = 22
+
+#: Converted scale of the SKM (25–100) and the lower bound of each mutu above D.
+SCALE_MIN = 25
+SCALE_MAX = 100
+GRADE_BANDS: tuple[tuple[Decimal, Decimal, str, str], ...] = (
+    (Decimal(25), Decimal("65.00"), "D", "#f8d7d3"),
+    (Decimal("65.00"), Decimal("76.61"), "C", "#fcebc8"),
+    (Decimal("76.61"), Decimal("88.31"), "B", "#dcefd9"),
+    (Decimal("88.31"), Decimal(100), "A", "#c7e6f2"),
+)
+BAR_COLOUR = "#1f5f8b"
+WEAK_COLOUR = "#b0412e"
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One labelled value on the 25–100 scale; ``weak`` draws it in the alert colour."""
+
+    label: str
+    value: Decimal | float | int
+    weak: bool = False
+
+
+def escape(text: object) -> str:
+    """Return ``text`` escaped for XML character data and attribute values."""
+    return _escape(str(text), {'"': "&quot;", "'": "&apos;"})
+
+
+def _num(value: float | Decimal | int) -> str:
+    text = f"{float(value):.2f}"
+    return text[:-3] if text.endswith(".00") else text
+
+
+def two_decimals(value: Decimal | float | int) -> str:
+    """Return ``value`` with two decimals, the default text beside a bar or point."""
+    return f"{float(value):.2f}"
+
+
+def _clamp(value: Decimal | float | int) -> Decimal:
+    return min(max(Decimal(str(value)), Decimal(0)), Decimal(SCALE_MAX))
+
+
+def _open(width: int, height: int, title: str) -> list[str]:
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'font-family="sans-serif" font-size="11">',
+        f"<title>{escape(title)}</title>",
+    ]
+
+
+def bar_chart(
+    bars: Sequence[Bar],
+    *,
+    title: str,
+    width: int = WIDTH,
+    fmt: Callable[[Decimal | float | int], str] = two_decimals,
+) -> str:
+    """Return a horizontal bar chart of values on 0–100 with the mutu bands shaded.
+
+    A bar's length is proportional to its value (0 at the left edge of the plot), so
+    bars compare honestly; the bands mark where D, C, B and A begin.
+    """
+    plot = width - LABEL_WIDTH - VALUE_WIDTH
+    height = TOP + BOTTOM + len(bars) * (BAR_HEIGHT + BAR_GAP)
+
+    def x(value: Decimal | float | int) -> float:
+        return LABEL_WIDTH + float(_clamp(value)) * plot / SCALE_MAX
+
+    parts = _open(width, height, title)
+    for low, high, grade, colour in GRADE_BANDS:
+        parts.append(
+            f'<rect class="band" x="{_num(x(low))}" y="{TOP - 14}" '
+            f'width="{_num(x(high) - x(low))}" height="{height - TOP - BOTTOM + 14}" '
+            f'fill="{colour}"/>'
+            f'<text x="{_num((x(low) + x(high)) / 2)}" y="{TOP - 4}" '
+            f'text-anchor="middle">{grade}</text>'
+        )
+    for tick in (0, 25, 50, 65, 76.61, 88.31, 100):
+        parts.append(
+            f'<text x="{_num(x(tick))}" y="{height - 6}" text-anchor="middle" '
+            f'font-size="9">{_num(tick)}</text>'
+        )
+    for index, bar in enumerate(bars):
+        y = TOP + index * (BAR_HEIGHT + BAR_GAP)
+        colour = WEAK_COLOUR if bar.weak else BAR_COLOUR
+        parts.append(
+            f'<text x="{LABEL_WIDTH - 6}" y="{y + BAR_HEIGHT - 5}" '
+            f'text-anchor="end">{escape(bar.label)}</text>'
+            f'<rect class="bar" x="{LABEL_WIDTH}" y="{y}" '
+            f'width="{_num(x(bar.value) - LABEL_WIDTH)}" height="{BAR_HEIGHT}" '
+            f'fill="{colour}"/>'
+            f'<text x="{_num(x(bar.value) + 4)}" y="{y + BAR_HEIGHT - 5}">'
+            f"{escape(fmt(bar.value))}</text>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def line_chart(
+    points: Sequence[tuple[str, Decimal | float | int | None]],
+    *,
+    title: str,
+    width: int = WIDTH,
+    height: int = 220,
+    fmt: Callable[[Decimal | float | int], str] = two_decimals,
+) -> str:
+    """Return a line chart of values on the 25–100 scale, one point per label.
+
+    A missing value (None) leaves a gap: the line is only drawn between periods that
+    both have a value. Dashed lines mark the lower bounds of C, B and A.
+    """
+    left, right, top, bottom = 40, 20, 16, 30
+    plot_w, plot_h = width - left - right, height - top - bottom
+    step = plot_w / max(len(points) - 1, 1)
+
+    def y(value: Decimal | float | int) -> float:
+        clamped = min(max(float(value), SCALE_MIN), SCALE_MAX)
+        return top + plot_h * (SCALE_MAX - clamped) / (SCALE_MAX - SCALE_MIN)
+
+    parts = _open(width, height, title)
+    for low, _high, grade, _colour in GRADE_BANDS[1:]:
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{_num(y(low))}" '
+            f'y2="{_num(y(low))}" stroke="#999" stroke-dasharray="4 3"/>'
+            f'<text x="{left - 4}" y="{_num(y(low) + 3)}" text-anchor="end" '
+            f'font-size="9">{grade} {_num(low)}</text>'
+        )
+    coords: list[tuple[float, float] | None] = []
+    for index, (label, value) in enumerate(points):
+        px = left + (index * step if len(points) > 1 else plot_w / 2)
+        parts.append(
+            f'<text x="{_num(px)}" y="{height - 10}" text-anchor="middle">'
+            f"{escape(label)}</text>"
+        )
+        coords.append(None if value is None else (px, y(value)))
+        if value is not None:
+            parts.append(
+                f'<circle class="point" cx="{_num(px)}" cy="{_num(y(value))}" r="4" '
+                f'fill="{BAR_COLOUR}"/>'
+                f'<text x="{_num(px)}" y="{_num(y(value) - 8)}" '
+                f'text-anchor="middle">{escape(fmt(value))}</text>'
+            )
+    for a, b in zip(coords, coords[1:], strict=False):
+        if a is not None and b is not None:
+            parts.append(
+                f'<line class="trend" x1="{_num(a[0])}" y1="{_num(a[1])}" '
+                f'x2="{_num(b[0])}" y2="{_num(b[1])}" stroke="{BAR_COLOUR}" '
+                f'stroke-width="2"/>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,86 @@
+"""Tests for the server-side SVG charts."""
+
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+from prima.reports import svg
+
+NS = {"s": "http://www.w3.org/2000/svg"}
+
+
+def parse(markup: str) -> ET.Element:
+    """Parse chart markup the module just produced (trusted: the code under test)."""
+    return ET.fromstring(markup)  # noqa: S314 - own output, no external XML
+
+
+def _bars(markup: str) -> list[ET.Element]:
+    return parse(markup).findall("s:rect[@class='bar']", NS)
+
+
+def test_bar_chart_is_well_formed_xml_with_one_bar_per_value():
+    """The bar chart parses as XML and draws one bar per value."""
+    markup = svg.bar_chart(
+        [svg.Bar("U1", Decimal("75.00")), svg.Bar("U2", Decimal("62.50"), weak=True)],
+        title="NRR",
+    )
+    root = parse(markup)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert len(_bars(markup)) == 2
+
+
+def test_bar_chart_escapes_labels_and_title():
+    """Labels and title with markup characters are escaped, not injected."""
+    markup = svg.bar_chart(
+        [svg.Bar('<script>alert("x")</script> & "co"', 50)], title="a < b & 'c'"
+    )
+    root = parse(markup)
+    assert "<script>" not in markup
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert '<script>alert("x")</script> & "co"' in texts
+    assert root.find("s:title", NS).text == "a < b & 'c'"
+
+
+def test_bar_widths_are_proportional_to_values():
+    """A bar twice the value of another is twice as long."""
+    markup = svg.bar_chart(
+        [svg.Bar("a", 40), svg.Bar("b", 80), svg.Bar("c", 100)], title="t"
+    )
+    widths = [float(rect.get("width")) for rect in _bars(markup)]
+    assert widths[1] == 2 * widths[0]
+    assert widths[2] == 2.5 * widths[0]
+
+
+def test_bar_chart_shows_the_four_grade_bands_at_the_regulation_bounds():
+    """The bands start at 65.00 (C), 76.61 (B) and 88.31 (A)."""
+    markup = svg.bar_chart([svg.Bar("a", 100)], title="t")
+    root = parse(markup)
+    bands = root.findall("s:rect[@class='band']", NS)
+    bar_width = float(_bars(markup)[0].get("width"))
+    starts = [float(b.get("x")) - svg.LABEL_WIDTH for b in bands]
+    assert [round(s / bar_width * 100, 2) for s in starts] == [25, 65, 76.61, 88.31]
+
+
+def test_bar_chart_uses_the_given_number_format():
+    """The text beside a bar is written by ``fmt`` (e.g. a comma decimal)."""
+    markup = svg.bar_chart(
+        [svg.Bar("a", Decimal("79.86"))], title="t", fmt=lambda v: "79,86"
+    )
+    assert ">79,86<" in markup
+
+
+def test_line_chart_parses_and_skips_missing_periods():
+    """The line chart parses; a period without a value has no point and no line."""
+    markup = svg.line_chart(
+        [("T1", Decimal("70")), ("T2", None), ("T3", 80), ("T4", 85)],
+        title="IKM & trend",
+    )
+    root = parse(markup)
+    assert len(root.findall("s:circle[@class='point']", NS)) == 3
+    assert len(root.findall("s:line[@class='trend']", NS)) == 1
+
+
+def test_line_chart_higher_value_is_drawn_higher():
+    """A higher IKM has a smaller y coordinate."""
+    markup = svg.line_chart([("a", 60), ("b", 90)], title="t")
+    points = parse(markup).findall("s:circle[@class='point']", NS)
+    assert float(points[1].get("cy")) < float(points[0].get("cy"))

@@ -1,0 +1,33 @@
+"""Tests for the openpyxl helpers."""
+
+from decimal import Decimal
+from fractions import Fraction
+from io import BytesIO
+
+from openpyxl import load_workbook
+
+from prima.reports.xlsx import Sheet, safe_text, workbook_bytes
+
+
+def test_workbook_has_sheets_in_order_with_numbers_as_numbers():
+    """Sheets keep their order; Decimal, Fraction and int cells stay numeric."""
+    content = workbook_bytes(
+        [
+            Sheet("One", ["a", "b", "c"], [[1, Decimal("2.50"), Fraction(1, 4)]]),
+            Sheet("Two", ["x"], iter([["text"]])),
+        ]
+    )
+    book = load_workbook(BytesIO(content))
+    assert book.sheetnames == ["One", "Two"]
+    rows = list(book["One"].iter_rows(values_only=True))
+    assert rows == [("a", "b", "c"), (1, 2.5, 0.25)]
+
+
+def test_text_that_looks_like_a_formula_is_neutralised():
+    """A citizen's "=HYPERLINK(...)" is stored as text, never as a formula."""
+    content = workbook_bytes([Sheet("S", ["s"], [['=HYPERLINK("x")'], ["-1+2"]])])
+    sheet = load_workbook(BytesIO(content))["S"]
+    assert sheet["A2"].data_type == "s"
+    assert sheet["A2"].value == '\'=HYPERLINK("x")'
+    assert safe_text("plain") == "plain"
+    assert safe_text(-3) == -3

@@ -1,0 +1,75 @@
+"""Workbooks with openpyxl in write-only mode, so rows stream instead of piling up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from io import BytesIO
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+BOLD = Font(bold=True)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A sheet: its title, a header row and an iterable of data rows."""
+
+    title: str
+    header: Sequence[str]
+    rows: Iterable[Sequence[Any]]
+
+
+#: Leading characters that make Excel or LibreOffice read a text cell as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: Any) -> Any:
+    """Return ``value`` with a leading apostrophe if it is text a sheet would evaluate.
+
+    Citizens type the suggestions exported here; "=HYPERLINK(...)" must stay text.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def cell_value(value: Any) -> Any:
+    """Return ``value`` as openpyxl stores it: numbers stay numbers.
+
+    Fractions become floats and Decimals stay Decimals (openpyxl writes both as
+    numeric cells); lazy translation strings become plain strings; text that would
+    be read as a formula is neutralised.
+    """
+    if isinstance(value, Fraction):
+        return float(value)
+    if isinstance(value, str):
+        return safe_text(value)
+    if value is None or isinstance(value, int | float | Decimal):
+        return value
+    if hasattr(value, "isoformat"):
+        return value
+    return safe_text(str(value))
+
+
+def workbook_bytes(sheets: Iterable[Sheet]) -> bytes:
+    """Return the .xlsx file holding ``sheets`` in order, headers in bold."""
+    workbook = Workbook(write_only=True)
+    for sheet in sheets:
+        worksheet = workbook.create_sheet(title=sheet.title[:31])
+        header = []
+        for text in sheet.header:
+            cell = WriteOnlyCell(worksheet, value=str(text))
+            cell.font = BOLD
+            header.append(cell)
+        worksheet.append(header)
+        for row in sheet.rows:
+            worksheet.append([cell_value(v) for v in row])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
