@@ -174,3 +174,7 @@ LOGGING = {
 }
 
 PRIMA_DEMO_PASSWORD = os.environ.get("PRIMA_DEMO_PASSWORD", "prima-demo-2026")
+# A year of SKM answers for the demo city; tests load fewer.
+PRIMA_DEMO_SURVEY_RESPONSES = int(
+    os.environ.get("PRIMA_DEMO_SURVEY_RESPONSES", "50000")
+)

@@ -1,0 +1,218 @@
+"""Post survey responses concurrently to the app and to a bare WSGI baseline.
+
+    scripts/with-postgres .venv/bin/python bench/intake_bench.py [--seconds 10]
+        [--clients 8] [--workers 4]
+
+Serves ``config.wsgi`` with gunicorn on a free port and posts the citizen form
+``/s/l/<layanan>/`` from ``--clients`` threads for ``--seconds``, each POST with a
+fresh submission key (the form takes any UUID4 key; one GET per client fetches the
+CSRF cookie and token). Then does the same against ``bare_wsgi.py`` (no Django, one
+psycopg INSERT) served by gunicorn with the same settings. Prints responses per second
+and p50/p99 latency of both and the ratio, and checks every 303 stored one row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlencode
+
+from _setup import ROOT, city, django_setup
+
+GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
+TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(app: str, port: int, workers: int, extra: list[str]) -> subprocess.Popen:
+    """Start gunicorn serving ``app`` and wait until it accepts connections."""
+    process = subprocess.Popen(
+        [
+            GUNICORN,
+            app,
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            str(workers),
+            "--log-level",
+            "warning",
+            *extra,
+        ],
+        cwd=ROOT,
+        env=os.environ.copy(),
+    )
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    sys.exit(f"gunicorn {app} did not start")
+
+
+def request(port, method, path, body=b"", headers=None):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, response.getheaders(), response.read()
+    finally:
+        conn.close()
+
+
+def form_body(day: str, token: str | None) -> bytes:
+    fields = {f"u{i}": str(1 + (i * 7) % 4) for i in range(1, 10)}
+    fields.update(
+        key=str(uuid.uuid4()),
+        service_date=day,
+        gender="P",
+        age="34",
+        education="sma",
+        occupation="swasta",
+        suggestion="Pelayanan cepat.",
+    )
+    if token:
+        fields["csrfmiddlewaretoken"] = token
+    return urlencode(fields).encode()
+
+
+def client(port, paths, day, seconds, csrf, latencies, statuses):
+    """Post forms until ``seconds`` pass; record latencies of 303 answers."""
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    token = None
+    if csrf:
+        _, got, page = request(port, "GET", paths[0])
+        cookie = next(
+            v
+            for k, v in got
+            if k.lower() == "set-cookie" and v.startswith("csrftoken=")
+        )
+        headers["Cookie"] = cookie.split(";", 1)[0]
+        token = TOKEN.search(page).group(1).decode()
+    rng = random.Random()
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        body = form_body(day, token)
+        path = rng.choice(paths)
+        started = time.perf_counter()
+        status, _, _ = request(port, "POST", path, body, headers)
+        elapsed = time.perf_counter() - started
+        statuses.append(status)
+        if status in (302, 303):
+            latencies.append(elapsed)
+
+
+def _load(port, paths, day, seconds, clients, csrf):
+    latencies: list[float] = []
+    statuses: list[int] = []
+    threads = [
+        threading.Thread(
+            target=client, args=(port, paths, day, seconds, csrf, latencies, statuses)
+        )
+        for _ in range(clients)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, statuses
+
+
+def run(name, app, paths, day, args, csrf, count_rows):
+    port = free_port()
+    process = serve(app, port, args.workers, [])
+    try:
+        # Warm up: gunicorn accepts before its workers have imported the app.
+        _load(port, paths, day, args.warmup, args.clients, csrf)
+        before = count_rows()
+        started = time.perf_counter()
+        latencies, statuses = _load(port, paths, day, args.seconds, args.clients, csrf)
+        wall = time.perf_counter() - started
+        stored = count_rows() - before
+    finally:
+        process.terminate()
+        process.wait()
+    failed = len(statuses) - len(latencies)
+    latencies.sort()
+    rate = len(latencies) / wall
+    p50 = statistics.median(latencies) * 1000
+    p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000
+    print(
+        f"{name:<28} {rate:8.1f} responses/s   p50 {p50:6.1f} ms   "
+        f"p99 {p99:6.1f} ms   ({len(latencies)} stored, {failed} failed, "
+        f"{stored} rows)"
+    )
+    if stored != len(latencies) or failed:
+        sys.exit(f"{name}: {len(latencies)} accepted but {stored} rows stored")
+    return rate, p99
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--warmup", type=float, default=3)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--services", type=int, default=100)
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args()
+    django_setup()
+    from django.utils import timezone
+
+    from prima.organisations.models import Layanan
+    from prima.surveys.models import Response
+
+    pemda = city()
+    # Citizens of many services at once; a single service would make every POST
+    # wait for the same rollup row locks.
+    pks = (
+        Layanan.objects.filter(pemda=pemda).order_by("pk").values_list("pk", flat=True)
+    )
+    paths = [f"/s/l/{pk}/" for pk in pks[: args.services]]
+    day = timezone.localdate().isoformat()
+    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+
+    def count_rows() -> int:
+        return Response.objects.count()
+
+    print(
+        f"{os.cpu_count()} CPUs; gunicorn -w {args.workers} (sync); "
+        f"{args.clients} client threads for {args.seconds:g} s; POST to {len(paths)} services"
+    )
+    app_rate, app_p99 = run(
+        "Prima (Django form)", "config.wsgi", paths, day, args, True, count_rows
+    )
+    base_rate, base_p99 = run(
+        "bare WSGI + psycopg INSERT",
+        "bench.bare_wsgi:application",
+        paths,
+        day,
+        args,
+        False,
+        count_rows,
+    )
+    print(
+        f"ratio Prima / bare: {app_rate / base_rate:.2f}x throughput "
+        f"(goal >= 0.5x), p99 {app_p99 / base_p99:.1f}x"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
