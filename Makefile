@@ -24,6 +24,8 @@ PURE_MODULES := \
 	$(wildcard \
 		prima/surveys/ikm.py \
 		prima/surveys/sampling.py \
+		prima/surveys/periods.py \
+		prima/reports/svg.py \
 		prima/complaints/sla.py \
 		prima/innovations/scoring.py \
 		prima/innovations/impact.py)

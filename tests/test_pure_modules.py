@@ -12,6 +12,8 @@ PURE_MODULES = [
     "prima.standards.components",
     "prima.surveys.ikm",
     "prima.surveys.sampling",
+    "prima.surveys.periods",
+    "prima.reports.svg",
 ]
 
 # Run in a fresh interpreter so that modules the test run already loaded do not hide

@@ -6,8 +6,9 @@ is, mostly on weekdays. Most units score B; a few score A; some are clearly weak
 one unsur (a Disdukcapil office on U3, the RSUD and the vehicle test unit on U4, a
 puskesmas on U9), and the DPMPTSP front office improves over the year.
 
-Responses are bulk-inserted; the daily rollups are summed in memory and inserted
-once, equal to what ``services.rollup_add`` would have produced row by row. The step
+Responses are bulk-inserted; the daily, monthly and profile rollups are summed in
+memory and inserted once, equal to what ``services.rollup_add`` would have produced
+row by row. The step
 also sets the Pemda's survey period, declares each unit's population for the current
 and previous triwulan, and records RTL items for the weak unsur of last triwulan.
 """
@@ -27,7 +28,7 @@ from django.utils import timezone
 
 from prima.demo.context import DemoContext
 from prima.organisations.models import Pemda, Unit
-from prima.surveys import ikm
+from prima.surveys import ikm, services
 from prima.surveys.models import (
     Channel,
     DailyCount,
@@ -35,12 +36,11 @@ from prima.surveys.models import (
     Education,
     FollowUp,
     Gender,
+    MonthlyCount,
     Occupation,
     Population,
-    ProfileDimension,
     Response,
     SurveySettings,
-    age_group,
     count_field_name,
 )
 from prima.surveys.periods import PeriodKind, period_containing, previous
@@ -275,55 +275,58 @@ def generate_responses(ctx: DemoContext, target: int) -> list[Response]:
 
 
 def rollups(responses, opd_of_unit: dict[int, int]):
-    """Return the DailyCount and DailyProfileCount rows of ``responses``.
+    """Return the DailyCount, MonthlyCount and DailyProfileCount rows of ``responses``.
 
-    The same rows ``services.rollup_add`` builds one response at a time.
+    The same rows ``services.rollup_add`` builds one response at a time; the profile
+    categories come from ``services.profile_categories`` so the rules live there.
     """
-    counts: dict[tuple, DailyCount] = {}
+    daily: dict[tuple, DailyCount] = {}
+    monthly: dict[tuple, MonthlyCount] = {}
     profiles: dict[tuple, DailyProfileCount] = {}
     for r in responses:
-        base = {
+        owners = {
             "pemda_id": r.pemda_id,
             "opd_id": opd_of_unit[r.unit_id],
             "unit_id": r.unit_id,
             "layanan_id": r.layanan_id,
-            "day": r.service_date,
         }
-        key = (r.layanan_id, r.service_date)
-        row = counts.get(key)
-        if row is None:
-            row = counts[key] = DailyCount(**base)
-        row.respondents += 1
-        for u in UNSUR:
-            field = count_field_name(u, getattr(r, u.lower()))
-            setattr(row, field, getattr(row, field) + 1)
-        profile = {
-            ProfileDimension.GENDER: r.gender,
-            ProfileDimension.AGE: age_group(r.age),
-            ProfileDimension.EDUCATION: r.education,
-            ProfileDimension.OCCUPATION: r.occupation,
-        }
-        for dimension, category in profile.items():
+        fields = [count_field_name(u, getattr(r, u.lower())) for u in UNSUR]
+        month = services.month_of(r.service_date)
+        for rows, model, bucket, when in (
+            (daily, DailyCount, "day", r.service_date),
+            (monthly, MonthlyCount, "month", month),
+        ):
+            row = rows.get((r.layanan_id, when))
+            if row is None:
+                row = rows[(r.layanan_id, when)] = model(**owners, **{bucket: when})
+            row.respondents += 1
+            for field in fields:
+                setattr(row, field, getattr(row, field) + 1)
+        for dimension, category in services.profile_categories(r).items():
             if not category:
                 continue
-            pkey = (*key, str(dimension), str(category))
+            pkey = (r.layanan_id, r.service_date, str(dimension), str(category))
             prow = profiles.get(pkey)
             if prow is None:
                 prow = profiles[pkey] = DailyProfileCount(
-                    **base, dimension=str(dimension), category=str(category)
+                    **owners,
+                    day=r.service_date,
+                    dimension=str(dimension),
+                    category=str(category),
                 )
             prow.count += 1
-    return list(counts.values()), list(profiles.values())
+    return list(daily.values()), list(monthly.values()), list(profiles.values())
 
 
 def create_responses(ctx: DemoContext) -> None:
-    """Create a year of responses and their daily rollups."""
+    """Create a year of responses and their daily, monthly and profile rollups."""
     target = getattr(settings, "PRIMA_DEMO_SURVEY_RESPONSES", DEFAULT_RESPONSES)
     responses = generate_responses(ctx, target)
     Response.objects.bulk_create(responses, batch_size=BATCH)
     opd_of_unit = {unit.pk: unit.opd_id for unit in ctx.units.values()}
-    daily, profile = rollups(responses, opd_of_unit)
+    daily, monthly, profile = rollups(responses, opd_of_unit)
     DailyCount.objects.bulk_create(daily, batch_size=BATCH)
+    MonthlyCount.objects.bulk_create(monthly, batch_size=BATCH)
     DailyProfileCount.objects.bulk_create(profile, batch_size=BATCH)
     ctx.survey_responses = responses  # for the populations and RTL step
     ctx.count("survey responses", len(responses))
@@ -405,6 +408,14 @@ def create_survey_setup(ctx: DemoContext) -> None:
 
 def delete_surveys(pemda: Pemda) -> None:
     """Delete the Pemda's survey rows; responses PROTECT its units and services."""
-    for model in (FollowUp, Population, DailyProfileCount, DailyCount, Response):
+    rows = (
+        FollowUp,
+        Population,
+        DailyProfileCount,
+        MonthlyCount,
+        DailyCount,
+        Response,
+    )
+    for model in rows:
         model.objects.filter(pemda=pemda).delete()
     SurveySettings.objects.filter(pemda=pemda).delete()

@@ -13,7 +13,9 @@ from decimal import Decimal
 from xml.sax.saxutils import escape as _escape
 
 WIDTH = 640
-LABEL_WIDTH = 230
+LABEL_WIDTH = 280
+# Sans-serif at 11 px averages about 6 px a character; longer labels are shortened.
+LABEL_CHARS = (LABEL_WIDTH - 8) // 6
 VALUE_WIDTH = 50
 BAR_HEIGHT = 18
 BAR_GAP = 8
@@ -70,6 +72,11 @@ def _open(width: int, height: int, title: str) -> list[str]:
     ]
 
 
+def _fit(label: str, limit: int = LABEL_CHARS) -> str:
+    """Return ``label`` shortened with an ellipsis to fit the label column."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
 def bar_chart(
     bars: Sequence[Bar],
     *,
@@ -107,7 +114,7 @@ def bar_chart(
         colour = WEAK_COLOUR if bar.weak else BAR_COLOUR
         parts.append(
             f'<text x="{LABEL_WIDTH - 6}" y="{y + BAR_HEIGHT - 5}" '
-            f'text-anchor="end">{escape(bar.label)}</text>'
+            f'text-anchor="end">{escape(_fit(bar.label))}</text>'
             f'<rect class="bar" x="{LABEL_WIDTH}" y="{y}" '
             f'width="{_num(x(bar.value) - LABEL_WIDTH)}" height="{BAR_HEIGHT}" '
             f'fill="{colour}"/>'

@@ -269,16 +269,18 @@ def _count_fields() -> dict[str, models.PositiveIntegerField]:
     }
 
 
-class DailyCountQuerySet(ScopedQuerySet):
+class CountQuerySet(ScopedQuerySet):
     def between(self, start, end):
-        return self.filter(day__gte=start, day__lte=end)
+        return self.filter(**{f"{self.model.bucket}__gte": start}).filter(
+            **{f"{self.model.bucket}__lte": end}
+        )
 
 
-class DailyCount(models.Model):
-    """How many answers of each score per unsur one service got on one day.
+class AnswerCounts(models.Model):
+    """How many answers of each score per unsur one service got in one time bucket.
 
-    Additive: every report sums these rows instead of scanning responses. Updated in
-    the same transaction as each response.
+    Additive: every report sums these rows instead of scanning responses. Both
+    concrete tables are updated in the same transaction as each response.
     """
 
     pemda = models.ForeignKey(
@@ -293,15 +295,24 @@ class DailyCount(models.Model):
     layanan = models.ForeignKey(
         "organisations.Layanan", on_delete=models.CASCADE, related_name="+"
     )
-    day = models.DateField()
     respondents = models.PositiveIntegerField(default=0)
     # Thirty-six columns u1_1 … u9_4, one per (unsur, score); spelled out by a loop
     # because a typo in one of them would silently skew an index.
     locals().update(_count_fields())
 
-    objects = DailyCountQuerySet.as_manager()
+    objects = CountQuerySet.as_manager()
     scope_area = Area.SURVEY
     scope_lookups = {Level.PEMDA: "pemda", Level.OPD: "opd", Level.UNIT: "unit"}
+
+    class Meta:
+        abstract = True
+
+
+class DailyCount(AnswerCounts):
+    """Answer counts of one service on one day."""
+
+    day = models.DateField()
+    bucket = "day"
 
     class Meta:
         verbose_name = _("daily answer count")
@@ -319,11 +330,40 @@ class DailyCount(models.Model):
         return f"{self.layanan_id} · {self.day} · {self.respondents}"
 
 
+class MonthlyCount(AnswerCounts):
+    """Answer counts of one service in one calendar month (``month`` is its 1st).
+
+    Periods are made of whole months, so a year's report sums twelve rows per
+    service instead of 365.
+    """
+
+    month = models.DateField()
+    bucket = "month"
+
+    class Meta:
+        verbose_name = _("monthly answer count")
+        verbose_name_plural = _("monthly answer counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["layanan", "month"], name="one_count_per_month"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["pemda", "month"]),
+            models.Index(fields=["opd", "month"]),
+            models.Index(fields=["unit", "month"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.layanan_id} · {self.month:%Y-%m} · {self.respondents}"
+
+
 class ProfileDimension(models.TextChoices):
     GENDER = "gender", _("Gender")
     AGE = "age", _("Age")
     EDUCATION = "education", _("Education")
     OCCUPATION = "occupation", _("Occupation")
+    CHANNEL = "channel", _("Channel")
 
 
 class DailyProfileCount(models.Model):
@@ -346,7 +386,9 @@ class DailyProfileCount(models.Model):
     category = models.CharField(max_length=10)
     count = models.PositiveIntegerField(default=0)
 
-    objects = DailyCountQuerySet.as_manager()
+    bucket = "day"
+
+    objects = CountQuerySet.as_manager()
     scope_area = Area.SURVEY
     scope_lookups = {Level.PEMDA: "pemda", Level.OPD: "opd", Level.UNIT: "unit"}
 

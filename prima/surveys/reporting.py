@@ -1,8 +1,8 @@
 """Reads assembling the Laporan Hasil SKM, its exports and the public results pages.
 
-Every figure comes from the daily rollups through ``selectors`` and ``diagnosis``;
-only the data exports (XLSX "Data" sheet, CSV) and the count of responses per
-channel read ``Response`` rows, because the rollups keep no channel dimension.
+Every figure comes from the rollups through ``selectors`` and ``diagnosis``; only the
+data exports (XLSX "Data" sheet, CSV), which are the answers themselves, read
+``Response`` rows.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -238,15 +237,9 @@ def profile_tables(
     return tables
 
 
-def channel_counts(unit: Unit, period: Period) -> list[tuple[str, int]]:
+def channel_counts(scope: Scope, period: Period) -> list[tuple[str, int]]:
     """Return how many responses came in through each channel, in channel order."""
-    rows = dict(
-        Response.objects.filter(unit=unit)
-        .between(period.start, period.end)
-        .values_list("channel")
-        .annotate(n=Count("pk"))
-        .values_list("channel", "n")
-    )
+    rows = scope_profile(scope, period).get(ProfileDimension.CHANNEL, {})
     return [
         (str(label), rows[value]) for value, label in Channel.choices if value in rows
     ]
@@ -402,7 +395,7 @@ def unit_report(unit: Unit, period: Period) -> UnitReport:
         profile=profile_tables(
             scope, period, diagnosis.result.respondents if diagnosis.result else 0
         ),
-        channels=channel_counts(unit, period),
+        channels=channel_counts(scope, period),
         trend=trend,
         rtl=rtl_in_nrr_order(diagnosis),
         questionnaire=questionnaire(unit),

@@ -4,14 +4,19 @@ responses, then handed to the pure ``ikm`` module."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from prima.organisations.models import Layanan, Pemda, PerangkatDaerah, Unit
 from prima.surveys import ikm
-from prima.surveys.models import DailyCount, DailyProfileCount, count_field_name
+from prima.surveys.models import (
+    DailyCount,
+    DailyProfileCount,
+    MonthlyCount,
+    count_field_name,
+)
 from prima.surveys.periods import Period
 
 COUNT_FIELDS = [
@@ -53,19 +58,67 @@ class Scope:
         return {"pemda": self.pemda}
 
 
-def scope_counts(scope: Scope, period: Period) -> dict[ikm.Unsur, ikm.ScoreCounts]:
-    """Return the summed score counts per unsur of ``scope`` in ``period``."""
-    totals = (
-        DailyCount.objects.filter(**scope.filter_kwargs())
-        .between(period.start, period.end)
-        .aggregate(**{f: Sum(f) for f in COUNT_FIELDS})
-    )
+def month_split(
+    period: Period,
+) -> tuple[tuple[date, date] | None, list[tuple[date, date]]]:
+    """Split ``period`` into its whole calendar months and the days around them.
+
+    Return ((first month, last month) or None, [(start, end) of leftover days]).
+    Triwulan, semester and year are whole months, so they need no daily rows.
+    """
+    first = period.start if period.start.day == 1 else _next_month(period.start)
+    after = period.end + timedelta(days=1)
+    last_exclusive = after if after.day == 1 else after.replace(day=1)
+    if first >= last_exclusive:
+        return None, [(period.start, period.end)]
+    edges = []
+    if period.start < first:
+        edges.append((period.start, first - timedelta(days=1)))
+    if last_exclusive <= period.end:
+        edges.append((last_exclusive, period.end))
+    last_month = (last_exclusive - timedelta(days=1)).replace(day=1)
+    return (first, last_month), edges
+
+
+def _next_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _summed(period: Period, group: str | None, filters: dict[str, Any]):
+    """Yield rows of summed counts (per ``group`` id when given) over ``period``."""
+    months, edges = month_split(period)
+    sums = {f: Sum(f) for f in ["respondents", *COUNT_FIELDS]}
+    querysets = []
+    if months:
+        querysets.append(MonthlyCount.objects.filter(**filters).between(*months))
+    if edges:
+        days = Q()
+        for start, end in edges:
+            days |= Q(day__gte=start, day__lte=end)
+        querysets.append(DailyCount.objects.filter(days, **filters))
+    for queryset in querysets:
+        if group:
+            yield from queryset.values(group).annotate(**sums)
+        else:
+            yield queryset.aggregate(**sums)
+
+
+def _counts(rows) -> dict[ikm.Unsur, ikm.ScoreCounts]:
+    totals = dict.fromkeys(COUNT_FIELDS, 0)
+    for row in rows:
+        for name in COUNT_FIELDS:
+            totals[name] += row[name] or 0
     return {
         u: ikm.ScoreCounts(
-            *(totals[count_field_name(u.value, s)] or 0 for s in (1, 2, 3, 4))
+            *(totals[count_field_name(u.value, s)] for s in (1, 2, 3, 4))
         )
         for u in ikm.CODE_ORDER
     }
+
+
+def scope_counts(scope: Scope, period: Period) -> dict[ikm.Unsur, ikm.ScoreCounts]:
+    """Return the summed score counts per unsur of ``scope`` in ``period``."""
+    return _counts(_summed(period, None, scope.filter_kwargs()))
 
 
 def scope_result(scope: Scope, period: Period) -> ikm.IkmResult | None:
@@ -81,24 +134,15 @@ def results_by(
 ) -> dict[int, ikm.IkmResult]:
     """Return the IKM per unit, OPD or service (``group`` = "unit", "opd", "layanan").
 
-    One grouped query over the rollups; groups without responses are absent.
+    One grouped query over the monthly rollups (plus one over the days of a period
+    that does not start or end on a month boundary); groups without responses are
+    absent.
     """
-    rows = (
-        DailyCount.objects.filter(pemda=pemda, **(within or {}))
-        .between(period.start, period.end)
-        .values(f"{group}_id")
-        .annotate(**{f: Sum(f) for f in COUNT_FIELDS})
-    )
-    results = {}
-    for row in rows:
-        counts = {
-            u: ikm.ScoreCounts(
-                *(row[count_field_name(u.value, s)] for s in (1, 2, 3, 4))
-            )
-            for u in ikm.CODE_ORDER
-        }
-        results[row[f"{group}_id"]] = ikm.compute(counts)
-    return results
+    key = f"{group}_id"
+    grouped: dict[int, list[dict]] = {}
+    for row in _summed(period, key, {"pemda": pemda, **(within or {})}):
+        grouped.setdefault(row[key], []).append(row)
+    return {pk: ikm.compute(_counts(rows)) for pk, rows in grouped.items()}
 
 
 def scope_profile(scope: Scope, period: Period) -> dict[str, dict[str, int]]:

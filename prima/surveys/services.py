@@ -8,9 +8,9 @@ from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from prima.organisations.models import Layanan
 from prima.surveys.ikm import CODE_ORDER
@@ -21,60 +21,91 @@ from prima.surveys.models import (
     ExtraAnswer,
     ExtraQuestion,
     KioskDevice,
+    MonthlyCount,
     ProfileDimension,
     Response,
     age_group,
     count_field_name,
 )
 
+COUNT_COLUMNS = [
+    count_field_name(u.value, score) for u in CODE_ORDER for score in (1, 2, 3, 4)
+]
 
-def _bump(model, *, keys: dict[str, Any], defaults: dict[str, Any], increments):
-    """Add ``increments`` to the row identified by ``keys``, creating it at zero.
 
-    The insert runs in a savepoint so that a concurrent insert of the same key turns
-    into an update instead of an error.
+def month_of(day: date) -> date:
+    """Return the first day of ``day``'s month, the key of its MonthlyCount row."""
+    return day.replace(day=1)
+
+
+def _upsert_sql(model, keys: list[str], columns: list[str], rows: int = 1) -> str:
+    """Return an INSERT that adds ``columns`` to an existing row with the same keys.
+
+    ``INSERT … ON CONFLICT … DO UPDATE`` is one statement on both PostgreSQL and
+    SQLite, so concurrent responses for the same service and day never lose a count
+    and never need a retry.
     """
-    updated = model.objects.filter(**keys).update(
-        **{field: F(field) + amount for field, amount in increments.items()}
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ["pemda_id", "opd_id", "unit_id", *keys, *columns]
+    placeholders = "(" + ", ".join(["%s"] * len(names)) + ")"
+    additions = ", ".join(
+        f"{name} = {table}.{name} + EXCLUDED.{name}" for name in columns
     )
-    if updated:
-        return
-    try:
-        with transaction.atomic():
-            model.objects.create(**keys, **defaults, **increments)
-    except IntegrityError:
-        model.objects.filter(**keys).update(
-            **{field: F(field) + amount for field, amount in increments.items()}
-        )
+    # Identifiers come from model metadata and values are bound parameters.
+    return (
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES "  # noqa: S608
+        + ", ".join([placeholders] * rows)
+        + f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {additions}"
+    )
 
 
 def rollup_add(response: Response) -> None:
-    """Add one response to the per-service per-day counts."""
-    layanan = response.layanan
-    base = {
-        "pemda_id": response.pemda_id,
-        "opd_id": layanan.unit.opd_id,
-        "unit_id": response.unit_id,
-    }
-    keys = {"layanan_id": layanan.pk, "day": response.service_date}
-    increments = {"respondents": 1}
-    for unsur, score in response.scores().items():
-        increments[count_field_name(unsur.value, score)] = 1
-    _bump(DailyCount, keys=keys, defaults=base, increments=increments)
-    profile = {
+    """Add one response to the daily, monthly and profile counts of its service."""
+    base = [response.pemda_id, response.layanan.unit.opd_id, response.unit_id]
+    scores = response.scores()
+    counts = [1] + [
+        int(scores[u] == score) for u in CODE_ORDER for score in (1, 2, 3, 4)
+    ]
+    columns = ["respondents", *COUNT_COLUMNS]
+    day = response.service_date
+    with connection.cursor() as cursor:
+        for model, bucket, key in (
+            (DailyCount, "day", day),
+            (MonthlyCount, "month", month_of(day)),
+        ):
+            cursor.execute(
+                _upsert_sql(model, ["layanan_id", bucket], columns),
+                [*base, response.layanan_id, key, *counts],
+            )
+        profile = [
+            (dimension, category)
+            for dimension, category in profile_categories(response).items()
+            if category
+        ]
+        cursor.execute(
+            _upsert_sql(
+                DailyProfileCount,
+                ["layanan_id", "day", "dimension", "category"],
+                ["count"],
+                rows=len(profile),
+            ),
+            [
+                value
+                for dimension, category in profile
+                for value in (*base, response.layanan_id, day, dimension, category, 1)
+            ],
+        )
+
+
+def profile_categories(response: Response) -> dict[str, str | None]:
+    """Return the profile category of ``response`` in each counted dimension."""
+    return {
         ProfileDimension.GENDER: response.gender,
         ProfileDimension.AGE: age_group(response.age),
         ProfileDimension.EDUCATION: response.education,
         ProfileDimension.OCCUPATION: response.occupation,
+        ProfileDimension.CHANNEL: response.channel,
     }
-    for dimension, category in profile.items():
-        if category:
-            _bump(
-                DailyProfileCount,
-                keys={**keys, "dimension": dimension, "category": category},
-                defaults=base,
-                increments={"count": 1},
-            )
 
 
 def response_submit(
@@ -97,9 +128,6 @@ def response_submit(
     once. Extra answers are stored beside the response and never enter the IKM.
     """
     now = now or timezone.now()
-    existing = Response.objects.filter(idempotency_key=idempotency_key).first()
-    if existing is not None:
-        return existing, False
     response = Response(
         pemda_id=layanan.pemda_id,
         unit_id=layanan.unit_id,
@@ -113,14 +141,20 @@ def response_submit(
         **(profile or {}),
         **{u.value.lower(): scores.get(u.value) for u in CODE_ORDER},
     )
-    response.full_clean(exclude=["idempotency_key"])
+    # The related rows come from the caller's own lookups; checking that they exist
+    # again would cost a query each on every submission.
+    response.full_clean(
+        exclude=["idempotency_key", "pemda", "unit", "layanan", "kiosk"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
     try:
         with transaction.atomic():
-            response.save()
+            response.save(force_insert=True)
             rollup_add(response)
             _store_extra_answers(response, extra_answers or {})
     except IntegrityError:
-        # A concurrent retry with the same key won the race.
+        # The key was used before (a retry, a double tap): the first one counts.
         existing = Response.objects.filter(idempotency_key=idempotency_key).first()
         if existing is None:
             raise
@@ -129,13 +163,15 @@ def response_submit(
 
 
 def _store_extra_answers(response: Response, answers: Mapping[int, str]) -> None:
+    if not any(text and text.strip() for text in answers.values()):
+        return
     questions = ExtraQuestion.objects.active().filter(
         unit_id=response.unit_id, pk__in=list(answers)
     )
     valid = {q.pk for q in questions}
     unknown = set(answers) - valid
     if unknown:
-        raise ValidationError({"extra": "unknown question"})
+        raise ValidationError({"extra": _("This question is not part of the survey.")})
     ExtraAnswer.objects.bulk_create(
         ExtraAnswer(response=response, question_id=pk, text=text.strip())
         for pk, text in answers.items()

@@ -12,7 +12,8 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.db.models import Case, Count, IntegerField, Sum, When
+from django.db.models import Case, Count, F, IntegerField, Sum, When
+from django.db.models.functions import TruncMonth
 from django.test import override_settings
 
 from prima.demo import organisations, surveys
@@ -24,6 +25,7 @@ from prima.surveys.models import (
     DailyCount,
     DailyProfileCount,
     FollowUp,
+    MonthlyCount,
     Population,
     Response,
     SurveySettings,
@@ -81,8 +83,8 @@ def test_creates_the_requested_number_of_responses_in_the_last_year(city):
     assert DailyCount.objects.aggregate(n=Sum("respondents"))["n"] == RESPONSES
 
 
-def test_daily_counts_equal_an_aggregation_of_the_responses(city):
-    """Each DailyCount row equals the responses of its service and day, summed."""
+def aggregated_responses(bucket) -> dict[tuple, dict]:
+    """Return respondents and score counts per (service, ``bucket``) from responses."""
     sums = {
         count_field_name(f"U{i}", s): Sum(
             Case(When(**{f"u{i}": s}, then=1), default=0, output_field=IntegerField())
@@ -90,33 +92,54 @@ def test_daily_counts_equal_an_aggregation_of_the_responses(city):
         for i in range(1, 10)
         for s in (1, 2, 3, 4)
     }
-    expected = {
-        (row.pop("layanan_id"), row.pop("service_date")): row
-        for row in Response.objects.values("layanan_id", "service_date").annotate(
-            respondents=Count("pk"), **sums
-        )
-    }
-    actual = {
-        (row.pop("layanan_id"), row.pop("day")): row
-        for row in DailyCount.objects.values(
-            "layanan_id", "day", "respondents", *COUNT_FIELDS
-        )
-    }
-    assert actual == expected
+    rows = (
+        Response.objects.annotate(bucket=bucket)
+        .values("layanan_id", "bucket")
+        .annotate(respondents=Count("pk"), **sums)
+    )
+    return {(row.pop("layanan_id"), row.pop("bucket")): row for row in rows}
+
+
+def stored_counts(model) -> dict[tuple, dict]:
+    """Return the rows of a count table keyed by (service, day or month)."""
+    bucket = model.bucket
+    rows = model.objects.values("layanan_id", bucket, "respondents", *COUNT_FIELDS)
+    return {(row.pop("layanan_id"), row.pop(bucket)): row for row in rows}
+
+
+def test_daily_counts_equal_an_aggregation_of_the_responses(city):
+    """Each DailyCount row equals the responses of its service and day, summed."""
+    assert stored_counts(DailyCount) == aggregated_responses(F("service_date"))
+
+
+def test_monthly_counts_equal_an_aggregation_of_the_responses(city):
+    """Each MonthlyCount row equals the responses of its service and month, summed."""
+    expected = aggregated_responses(TruncMonth("service_date"))
+    assert len(expected) > len(city.layanan) / 2
+    assert all(month.day == 1 for _, month in expected)
+    assert stored_counts(MonthlyCount) == expected
+    assert MonthlyCount.objects.aggregate(n=Sum("respondents"))["n"] == RESPONSES
 
 
 def test_profile_counts_equal_a_tally_of_the_responses(city):
     """Each DailyProfileCount row equals the non-blank profile answers, counted."""
     expected: Counter = Counter()
     rows = Response.objects.values_list(
-        "layanan_id", "service_date", "gender", "age", "education", "occupation"
+        "layanan_id",
+        "service_date",
+        "gender",
+        "age",
+        "education",
+        "occupation",
+        "channel",
     )
-    for layanan, day, gender, age, education, occupation in rows:
+    for layanan, day, gender, age, education, occupation, channel in rows:
         for dimension, category in (
             ("gender", gender),
             ("age", age_group(age)),
             ("education", education),
             ("occupation", occupation),
+            ("channel", channel),
         ):
             if category:
                 expected[(layanan, day, dimension, str(category))] += 1
@@ -125,35 +148,66 @@ def test_profile_counts_equal_a_tally_of_the_responses(city):
         for r in DailyProfileCount.objects.all()
     }
     assert actual == dict(expected)
+    channels = DailyProfileCount.objects.filter(dimension="channel")
+    assert set(channels.values_list("category", flat=True)) == {
+        "online",
+        "kiosk",
+        "paper",
+    }
+    assert channels.aggregate(n=Sum("count"))["n"] == RESPONSES
 
 
 def test_rollups_match_what_rollup_add_builds(city):
-    """Re-adding one busy service's responses one by one gives the same rows."""
+    """Re-adding one busy service's responses one by one gives the same rows in the
+    daily, monthly and profile tables."""
     layanan_id = (
         Response.objects.values("layanan_id")
         .annotate(n=Count("pk"))
         .order_by("-n")
         .first()["layanan_id"]
     )
-    keep = ("layanan_id", "day", "respondents", *COUNT_FIELDS)
-    before = list(DailyCount.objects.filter(layanan_id=layanan_id).values(*keep))
-    profile_keep = ("day", "dimension", "category", "count")
-    profiles = DailyProfileCount.objects.filter(layanan_id=layanan_id)
-    profiles_before = list(profiles.values(*profile_keep))
+    keep = ("respondents", *COUNT_FIELDS)
+    tables = {
+        DailyCount: ("day", *keep),
+        MonthlyCount: ("month", *keep),
+        DailyProfileCount: ("day", "dimension", "category", "count"),
+    }
+
+    def snapshot():
+        return {
+            model: sorted(
+                tuple(str(v) for v in row)
+                for row in model.objects.filter(layanan_id=layanan_id).values_list(
+                    *fields
+                )
+            )
+            for model, fields in tables.items()
+        }
+
+    before = snapshot()
     with transaction.atomic():
-        DailyCount.objects.filter(layanan_id=layanan_id).delete()
-        profiles.delete()
+        for model in tables:
+            model.objects.filter(layanan_id=layanan_id).delete()
         for response in Response.objects.filter(layanan_id=layanan_id):
             rollup_add(response)
-        after = list(DailyCount.objects.filter(layanan_id=layanan_id).values(*keep))
-        profiles_after = list(profiles.values(*profile_keep))
+        after = snapshot()
         transaction.set_rollback(True)
 
-    def key(row):
-        return tuple(str(v) for v in row.values())
+    assert all(before[model] for model in tables)
+    assert after == before
 
-    assert sorted(after, key=key) == sorted(before, key=key)
-    assert sorted(profiles_after, key=key) == sorted(profiles_before, key=key)
+
+def test_delete_surveys_removes_every_rollup(city):
+    """The reset undo removes responses and all three rollup tables."""
+    with transaction.atomic():
+        surveys.delete_surveys(city.pemda)
+        left = {
+            model.__name__: model.objects.filter(pemda=city.pemda).count()
+            for model in (Response, DailyCount, MonthlyCount, DailyProfileCount)
+        }
+        transaction.set_rollback(True)
+    assert left == dict.fromkeys(left, 0)
+    assert MonthlyCount.objects.filter(pemda=city.pemda).exists()
 
 
 @pytest.mark.parametrize(

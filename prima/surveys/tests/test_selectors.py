@@ -1,0 +1,110 @@
+"""Tests of reading the SKM from the daily and monthly rollups."""
+
+import uuid
+from datetime import date
+
+import pytest
+from django.db.models import Sum
+
+from prima.surveys.models import DailyCount, DailyProfileCount, MonthlyCount
+from prima.surveys.periods import Period, PeriodKind, period_number
+from prima.surveys.selectors import (
+    COUNT_FIELDS,
+    Scope,
+    month_split,
+    results_by,
+    scope_counts,
+)
+from prima.surveys.services import response_submit
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "months", "edges"),
+    [
+        (date(2026, 1, 1), date(2026, 3, 31), (date(2026, 1, 1), date(2026, 3, 1)), []),
+        (
+            date(2026, 1, 15),
+            date(2026, 4, 10),
+            (date(2026, 2, 1), date(2026, 3, 1)),
+            [
+                (date(2026, 1, 15), date(2026, 1, 31)),
+                (date(2026, 4, 1), date(2026, 4, 10)),
+            ],
+        ),
+        (
+            date(2026, 2, 3),
+            date(2026, 2, 20),
+            None,
+            [(date(2026, 2, 3), date(2026, 2, 20))],
+        ),
+        (
+            date(2025, 12, 31),
+            date(2026, 2, 28),
+            (date(2026, 1, 1), date(2026, 2, 1)),
+            [(date(2025, 12, 31), date(2025, 12, 31))],
+        ),
+    ],
+)
+def test_month_split(start, end, months, edges):
+    """A period splits into its whole months and the leftover days around them."""
+    assert month_split(Period(start, end)) == (months, edges)
+
+
+def answer(layanan, day, score, channel="online"):
+    response_submit(
+        layanan=layanan,
+        scores={f"U{i}": score for i in range(1, 10)},
+        idempotency_key=uuid.uuid4(),
+        service_date=day,
+        channel=channel,
+    )
+
+
+@pytest.mark.django_db
+def test_monthly_and_daily_rollups_agree(org):
+    """Each month's row equals the sum of its days' rows."""
+    for day, score in [
+        (date(2026, 1, 5), 4),
+        (date(2026, 1, 31), 2),
+        (date(2026, 2, 1), 3),
+    ]:
+        answer(org.layanan, day, score)
+    for month in (date(2026, 1, 1), date(2026, 2, 1)):
+        row = MonthlyCount.objects.get(layanan=org.layanan, month=month)
+        days = DailyCount.objects.filter(
+            layanan=org.layanan, day__year=month.year, day__month=month.month
+        ).aggregate(**{f: Sum(f) for f in ["respondents", *COUNT_FIELDS]})
+        assert {f: getattr(row, f) for f in days} == days
+
+
+@pytest.mark.django_db
+def test_custom_range_counts_only_its_days(org):
+    """A range that cuts through months counts exactly the answers inside it."""
+    answer(org.layanan, date(2026, 1, 14), 1)
+    answer(org.layanan, date(2026, 1, 15), 4)
+    answer(org.layanan, date(2026, 3, 2), 4)
+    answer(org.layanan, date(2026, 3, 3), 1)
+    counts = scope_counts(
+        Scope.of(org.unit), Period(date(2026, 1, 15), date(2026, 3, 2))
+    )
+    assert counts["U1"].as_tuple() == (0, 0, 0, 2)
+
+
+@pytest.mark.django_db
+def test_results_by_unit_over_a_quarter(org):
+    """Grouped results per unit sum whole months of a triwulan."""
+    answer(org.layanan, date(2026, 4, 2), 4)
+    answer(org.sibling_layanan, date(2026, 6, 30), 2)
+    quarter = period_number(2026, PeriodKind.TRIWULAN, 2)
+    results = results_by(quarter, pemda=org.pemda, group="unit")
+    assert results[org.unit.pk].respondents == 1
+    assert str(results[org.sibling_unit.pk].ikm_display) == "50.00"
+
+
+@pytest.mark.django_db
+def test_channel_is_a_profile_dimension(org):
+    """Each response is counted under its channel."""
+    answer(org.layanan, date(2026, 5, 1), 3, channel="kiosk")
+    answer(org.layanan, date(2026, 5, 1), 3, channel="kiosk")
+    row = DailyProfileCount.objects.get(dimension="channel", category="kiosk")
+    assert row.count == 2
