@@ -117,3 +117,13 @@ def pytest_sessionfinish(session, exitstatus):
         reporter.write_line(
             "ERROR: no test passed in this run (all skipped?)", red=True
         )
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Start every test with an empty cache: row ids repeat between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -13,9 +13,12 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from prima.organisations.models import Unit
 from prima.surveys.ikm import QUESTIONNAIRE_ORDER
@@ -42,8 +45,34 @@ class Question:
         return self.unsur.lower()
 
 
+# Every citizen form needs the unit's questions; they change rarely, so each worker
+# keeps them for a minute. The edit services clear them at once in their own worker.
+QUESTIONNAIRE_CACHE_SECONDS = 60
+
+
+def _cache_key(kind: str, unit_pk: int, language: str = "") -> str:
+    return f"prima:skm:{kind}:{unit_pk}:{language}"
+
+
+def questionnaire_changed(unit: Unit) -> None:
+    """Forget the cached questions of ``unit`` after a rewording or a new question."""
+    cache.delete_many(
+        [_cache_key("questions", unit.pk, code) for code, _name in settings.LANGUAGES]
+        + [_cache_key("extras", unit.pk)]
+    )
+
+
 def questionnaire(unit: Unit) -> list[Question]:
     """Return the nine questions of ``unit`` in questionnaire order, reworded."""
+    key = _cache_key("questions", unit.pk, get_language())
+    cached = cache.get(key)
+    if cached is None:
+        cached = _build_questionnaire(unit)
+        cache.set(key, cached, QUESTIONNAIRE_CACHE_SECONDS)
+    return cached
+
+
+def _build_questionnaire(unit: Unit) -> list[Question]:
     wordings = {w.unsur: w for w in QuestionWording.objects.filter(unit=unit)}
     questions = []
     for number, unsur in enumerate(QUESTIONNAIRE_ORDER, start=1):
@@ -67,7 +96,12 @@ def questionnaire(unit: Unit) -> list[Question]:
 
 def extra_questions(unit: Unit) -> list[ExtraQuestion]:
     """Return the unit's active optional questions in their order."""
-    return list(ExtraQuestion.objects.active().filter(unit=unit))
+    key = _cache_key("extras", unit.pk)
+    cached = cache.get(key)
+    if cached is None:
+        cached = list(ExtraQuestion.objects.active().filter(unit=unit))
+        cache.set(key, cached, QUESTIONNAIRE_CACHE_SECONDS)
+    return cached
 
 
 def service_date_range(today: date) -> tuple[date, date]:

@@ -24,11 +24,21 @@ def new_key() -> str:
     return str(uuid.uuid4())
 
 
+class ServiceChoiceField(forms.ModelChoiceField):
+    """A service choice that needs no query for a service the view already holds."""
+
+    known: dict[str, object] = {}
+
+    def to_python(self, value):
+        found = self.known.get(str(value)) if value not in self.empty_values else None
+        return found if found is not None else super().to_python(value)
+
+
 class SurveyForm(forms.Form):
     """The questionnaire of one unit (optionally fixed to one of its services)."""
 
     key = forms.CharField(widget=forms.HiddenInput, required=False)
-    layanan = forms.ModelChoiceField(
+    layanan = ServiceChoiceField(
         label=_("Service you received"), queryset=None, empty_label=_("Choose…")
     )
     service_date = forms.DateField(
@@ -100,6 +110,7 @@ class SurveyForm(forms.Form):
         if fixed_layanan is not None:
             field.initial = fixed_layanan.pk
             field.disabled = True
+            field.known = {str(fixed_layanan.pk): fixed_layanan}
         self.fields["service_date"].initial = today
         earliest, latest = service_date_range(today)
         self.fields["service_date"].widget.attrs.update(

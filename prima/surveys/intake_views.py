@@ -62,7 +62,7 @@ def _thanks(request, key):
 
 def _survey(request, *, unit, layanan=None, kiosk=None):
     """Show and take the questionnaire of ``unit``; return the response to send."""
-    services = Layanan.objects.active().filter(unit=unit)
+    services = Layanan.objects.active().filter(unit=unit).select_related("unit")
     if layanan is not None:
         services = services.filter(pk=layanan.pk)
     form = SurveyForm(

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from prima.organisations.models import Pemda, Unit
 from prima.surveys.ikm import Unsur
-from prima.surveys.intake import Question, questionnaire
+from prima.surveys.intake import Question, questionnaire, questionnaire_changed
 from prima.surveys.models import ExtraQuestion, QuestionWording, SurveySettings
 
 # More optional questions make the form long enough that citizens abandon it.
@@ -100,6 +100,7 @@ def wording_save(
             setattr(wording, name, value)
         wording.full_clean()
         wording.save()
+    questionnaire_changed(unit)
     return wording
 
 
@@ -108,6 +109,7 @@ def wording_reset(*, unit: Unit, unsur: str) -> bool:
     _check_unsur(unsur)
     with transaction.atomic():
         deleted, _rows = QuestionWording.objects.filter(unit=unit, unsur=unsur).delete()
+    questionnaire_changed(unit)
     return bool(deleted)
 
 
@@ -145,6 +147,7 @@ def extra_question_add(
             _check_active_limit(unit)
         question.full_clean()
         question.save()
+    questionnaire_changed(unit)
     return question
 
 
@@ -160,6 +163,7 @@ def extra_question_update(
         question.active = active
         question.full_clean()
         question.save()
+    questionnaire_changed(question.unit)
     return question
 
 
