@@ -1,4 +1,4 @@
-"""Post survey responses concurrently to the app and to a bare WSGI baseline.
+"""Post survey responses concurrently to the app and to two bare WSGI baselines.
 
     scripts/with-postgres .venv/bin/python bench/intake_bench.py [--seconds 10]
         [--clients 8] [--workers 4]
@@ -6,9 +6,12 @@
 Serves ``config.wsgi`` with gunicorn on a free port and posts the citizen form
 ``/s/l/<layanan>/`` from ``--clients`` threads for ``--seconds``, each POST with a
 fresh submission key (the form takes any UUID4 key; one GET per client fetches the
-CSRF cookie and token). Then does the same against ``bare_wsgi.py`` (no Django, one
-psycopg INSERT) served by gunicorn with the same settings. Prints responses per second
-and p50/p99 latency of both and the ratio, and checks every 303 stored one row.
+CSRF cookie and token). Then does the same against two apps of ``bare_wsgi.py`` (no
+Django, psycopg) served by gunicorn with the same settings: one doing the same SQL
+writes as a Prima submission (the response and its three rollup upserts), one doing
+the response INSERT only. Prints responses per second and p50/p99 latency of each and
+Prima's ratio to both baselines; checks every 303 stored one row and that the rollups
+written during each run count exactly the responses stored.
 """
 
 from __future__ import annotations
@@ -135,33 +138,79 @@ def _load(port, paths, day, seconds, clients, csrf):
     return latencies, statuses
 
 
-def run(name, app, paths, day, args, csrf, count_rows):
+def run(name, app, paths, day, args, csrf, totals, rollups):
+    """Load ``app`` and return (rate, p50, p99); check rows and rollup deltas.
+
+    ``rollups`` says whether the app writes the rollups of each response.
+    """
     port = free_port()
     process = serve(app, port, args.workers, [])
     try:
         # Warm up: gunicorn accepts before its workers have imported the app.
         _load(port, paths, day, args.warmup, args.clients, csrf)
-        before = count_rows()
+        before = totals()
         started = time.perf_counter()
         latencies, statuses = _load(port, paths, day, args.seconds, args.clients, csrf)
         wall = time.perf_counter() - started
-        stored = count_rows() - before
+        after = totals()
     finally:
         process.terminate()
         process.wait()
+    stored, daily, monthly, answers, profile = (
+        a - b for a, b in zip(after, before, strict=True)
+    )
     failed = len(statuses) - len(latencies)
     latencies.sort()
     rate = len(latencies) / wall
     p50 = statistics.median(latencies) * 1000
     p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000
     print(
-        f"{name:<28} {rate:8.1f} responses/s   p50 {p50:6.1f} ms   "
+        f"{name:<30} {rate:8.1f} responses/s   p50 {p50:6.1f} ms   "
         f"p99 {p99:6.1f} ms   ({len(latencies)} stored, {failed} failed, "
         f"{stored} rows)"
     )
+    print(
+        f"{'':<30} rollups added: daily respondents {daily}, monthly respondents "
+        f"{monthly}, daily answers {answers}, profile counts {profile}"
+    )
     if stored != len(latencies) or failed:
         sys.exit(f"{name}: {len(latencies)} accepted but {stored} rows stored")
-    return rate, p99
+    # The bench form fills all five profile dimensions and all nine unsur.
+    expected = (stored, stored, 9 * stored, 5 * stored) if rollups else (0, 0, 0, 0)
+    if (daily, monthly, answers, profile) != expected:
+        sys.exit(f"{name}: rollups do not match the {stored} responses stored")
+    return rate, p50, p99
+
+
+def rollups_match_responses() -> bool:
+    """Whether every daily rollup row equals a GROUP BY of the stored responses."""
+    from django.db import connection
+
+    columns = ["respondents"] + [f"u{u}_{s}" for u in range(1, 10) for s in range(1, 5)]
+    recount = ", ".join(
+        ["count(*)"]
+        + [
+            f"count(*) FILTER (WHERE u{u} = {s})"
+            for u in range(1, 10)
+            for s in (1, 2, 3, 4)
+        ]
+    )
+    sql = f"""
+        SELECT count(*) FROM (
+            (SELECT layanan_id, day, {", ".join(columns)} FROM surveys_dailycount
+             EXCEPT
+             SELECT layanan_id, service_date, {recount} FROM surveys_response
+             GROUP BY layanan_id, service_date)
+            UNION ALL
+            (SELECT layanan_id, service_date, {recount} FROM surveys_response
+             GROUP BY layanan_id, service_date
+             EXCEPT
+             SELECT layanan_id, day, {", ".join(columns)} FROM surveys_dailycount)
+        ) AS differing
+    """  # noqa: S608 (no input: column names built above)
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return cursor.fetchone()[0] == 0
 
 
 def main() -> int:
@@ -176,7 +225,6 @@ def main() -> int:
     from django.utils import timezone
 
     from prima.organisations.models import Layanan
-    from prima.surveys.models import Response
 
     pemda = city()
     # Citizens of many services at once; a single service would make every POST
@@ -188,29 +236,68 @@ def main() -> int:
     day = timezone.localdate().isoformat()
     os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
-    def count_rows() -> int:
-        return Response.objects.count()
+    def totals() -> tuple[int, ...]:
+        """Responses, then the rollup sums (daily and monthly respondents, daily
+        answers over the 36 columns, profile counts)."""
+        from django.db import connection
+
+        answers = " + ".join(f"u{u}_{s}" for u in range(1, 10) for s in range(1, 5))
+        sums = (
+            "(SELECT count(*) FROM surveys_response),"  # noqa: S608 (no input)
+            " (SELECT coalesce(sum(respondents), 0) FROM surveys_dailycount),"
+            " (SELECT coalesce(sum(respondents), 0) FROM surveys_monthlycount),"
+            f" (SELECT coalesce(sum({answers}), 0) FROM surveys_dailycount),"
+            " (SELECT coalesce(sum(count), 0) FROM surveys_dailyprofilecount)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {sums}")
+            return tuple(int(v) for v in cursor.fetchone())
 
     print(
         f"{os.cpu_count()} CPUs; gunicorn -w {args.workers} (sync); "
         f"{args.clients} client threads for {args.seconds:g} s; POST to {len(paths)} services"
     )
-    app_rate, app_p99 = run(
-        "Prima (Django form)", "config.wsgi", paths, day, args, True, count_rows
+    app = run(
+        "Prima (Django form)", "config.wsgi", paths, day, args, True, totals, True
     )
-    base_rate, base_p99 = run(
-        "bare WSGI + psycopg INSERT",
+    same = run(
+        "bare WSGI, same writes",
+        "bench.bare_wsgi:application_same_writes",
+        paths,
+        day,
+        args,
+        False,
+        totals,
+        True,
+    )
+    # Before the single-INSERT baseline, which stores responses without rollups.
+    consistent = rollups_match_responses()
+    print(
+        "daily rollups of every service and day equal a GROUP BY of the responses "
+        f"(Prima and same-writes runs, warm-ups included): {'yes' if consistent else 'NO'}"
+    )
+    single = run(
+        "bare WSGI, single INSERT",
         "bench.bare_wsgi:application",
         paths,
         day,
         args,
         False,
-        count_rows,
+        totals,
+        False,
     )
-    print(
-        f"ratio Prima / bare: {app_rate / base_rate:.2f}x throughput "
-        f"(goal >= 0.5x), p99 {app_p99 / base_p99:.1f}x"
-    )
+    for label, (rate, p50, p99) in (
+        ("bare same writes", same),
+        ("bare single INSERT", single),
+    ):
+        ratio = app[0] / rate
+        verdict = "met" if ratio >= 0.5 else "NOT met"
+        print(
+            f"Prima / {label:<18}: {ratio:5.2f}x throughput (goal >= 0.5x: {verdict}), "
+            f"p50 {app[1] / p50:5.1f}x, p99 {app[2] / p99:5.1f}x"
+        )
+    if not consistent:
+        return 1
     return 0
 
 
