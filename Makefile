@@ -114,7 +114,7 @@ test-e2e: $(STAMP) compilemessages
 
 messages: $(STAMP)
 	$(TEST_ENV) $(PY) manage.py makemessages -l id -l en $(I18N_IGNORE) \
-		--ignore=e2e --ignore=bench --ignore=build
+		--ignore=e2e --ignore=bench --ignore=build --no-obsolete
 
 clean:
 	find prima config tests e2e bench scripts -name __pycache__ -type d -prune \

@@ -154,7 +154,7 @@ class ExtraQuestion(models.Model):
         related_name="extra_questions",
     )
     text = models.CharField(_("question"), max_length=300)
-    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    position = models.PositiveSmallIntegerField(_("order"), default=1)
     active = models.BooleanField(_("active"), default=True)
 
     objects = ExtraQuestionQuerySet.as_manager()
