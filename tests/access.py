@@ -276,3 +276,16 @@ SURVEY_CHANGE_OWN = CATALOG_CHANGE_OWN
 SURVEY_VIEW_OTHER_OPD = CATALOG_VIEW_OTHER_OPD
 SURVEY_CHANGE_OTHER_OPD = CATALOG_CHANGE_OTHER_OPD
 SURVEY_POST_CHANGE_OWN = POST_CHANGE_OWN
+
+# Complaints: write for admin Pemda, admin OPD and unit operators; read for counter
+# staff, evaluators and leadership; nothing for juri and mentors.
+COMPLAINTS_LIST = profile(200, anonymous=LOGIN, no_role=403, juri=403, mentor=403)
+COMPLAINTS_VIEW_OWN = profile(
+    200, anonymous=LOGIN, no_role=404, juri=404, mentor=404, other_pemda_admin=404
+)
+COMPLAINTS_CHANGE_OWN = {
+    **COMPLAINTS_VIEW_OWN,
+    "petugas_loket": 403,
+    "evaluator": 403,
+    "pimpinan": 403,
+}

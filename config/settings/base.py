@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "prima.standards",
     "prima.portal",
     "prima.surveys",
+    "prima.complaints",
     "prima.demo",
 ]
 

@@ -30,6 +30,7 @@ class Area(models.TextChoices):
     CATALOG = "catalog", _("Service catalog and standards")
     USERS = "users", _("Users and roles")
     SURVEY = "survey", _("Satisfaction survey (SKM)")
+    COMPLAINTS = "complaints", _("Complaints and suggestions")
 
 
 VIEW = "view"
@@ -55,26 +56,31 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.CATALOG: _WRITE,
         Area.USERS: _WRITE,
         Area.SURVEY: _WRITE,
+        Area.COMPLAINTS: _WRITE,
     },
     Role.ADMIN_OPD: {
         Area.ORGANISATION: _READ,
         Area.CATALOG: _WRITE,
         Area.SURVEY: _WRITE,
+        Area.COMPLAINTS: _WRITE,
     },
     Role.OPERATOR_UNIT: {
         Area.ORGANISATION: _READ,
         Area.CATALOG: _WRITE,
         Area.SURVEY: _WRITE,
+        Area.COMPLAINTS: _WRITE,
     },
     Role.PETUGAS_LOKET: {
         Area.ORGANISATION: _READ,
         Area.CATALOG: _READ,
         Area.SURVEY: _READ,
+        Area.COMPLAINTS: _READ,
     },
     Role.EVALUATOR: {
         Area.ORGANISATION: _READ,
         Area.CATALOG: _READ,
         Area.SURVEY: _READ,
+        Area.COMPLAINTS: _READ,
     },
     Role.JURI: {Area.ORGANISATION: _READ},
     Role.MENTOR: {
@@ -86,6 +92,7 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.ORGANISATION: _READ,
         Area.CATALOG: _READ,
         Area.SURVEY: _READ,
+        Area.COMPLAINTS: _READ,
     },
 }
 

@@ -1,0 +1,289 @@
+"""Writes of the complaint workflow: each step checks the state, records an event and
+recomputes the working-day deadlines (``sla``), in one transaction."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from prima.complaints import sla
+from prima.complaints.models import (
+    Case,
+    CaseEvent,
+    Holiday,
+    Privacy,
+    RejectReason,
+    Status,
+)
+from prima.organisations.models import Layanan, Pemda, Unit
+
+# No vowels or look-alike characters: codes cannot spell words or be misread.
+CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ23456789"
+CODE_LENGTH = 12
+
+# Which states each step may start from.
+ALLOWED = {
+    "verify": {Status.RECEIVED},
+    "reject": {Status.RECEIVED, Status.VERIFIED},
+    "assign": {Status.RECEIVED, Status.VERIFIED, Status.ASSIGNED, Status.IN_PROGRESS},
+    "start": {Status.ASSIGNED},
+    "answer": {Status.ASSIGNED, Status.IN_PROGRESS},
+    "close": {Status.ANSWERED},
+    "reopen": {Status.ANSWERED},
+}
+
+
+def new_tracking_code() -> str:
+    """Return a random, unguessable tracking code such as "PRM-7KQ2-XW9D-3TBH"."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return "-".join(["PRM", raw[:4], raw[4:8], raw[8:]])
+
+
+def holidays_of(pemda: Pemda) -> frozenset:
+    return Holiday.objects.dates(pemda)
+
+
+def _local(moment: datetime):
+    return timezone.localtime(moment).date()
+
+
+def _record(
+    case, *, to_status, actor=None, note="", public=True, by_citizen=False, now
+):
+    CaseEvent.objects.create(
+        case=case,
+        at=now,
+        actor=actor,
+        by_citizen=by_citizen,
+        from_status=case.status,
+        to_status=to_status,
+        note=note,
+        public=public,
+    )
+    case.status = to_status
+
+
+def _check(case: Case, step: str) -> None:
+    if case.status not in ALLOWED[step]:
+        raise ValidationError(
+            _("This case is %(status)s; that step is not possible now.")
+            % {"status": case.get_status_display()}
+        )
+
+
+def case_submit(
+    *,
+    pemda: Pemda,
+    kind: str,
+    subject: str,
+    description: str,
+    submission_key: uuid.UUID,
+    unit: Unit | None = None,
+    layanan: Layanan | None = None,
+    privacy: str = Privacy.OPEN,
+    contact_name: str = "",
+    contact_email: str = "",
+    contact_phone: str = "",
+    now: datetime | None = None,
+) -> tuple[Case, bool]:
+    """Store a citizen's case; return (case, created).
+
+    A key already used returns the stored case, so a retried submission is stored
+    once. An anonymous case keeps no contact details at all.
+    """
+    now = now or timezone.now()
+    existing = Case.objects.filter(submission_key=submission_key).first()
+    if existing is not None:
+        return existing, False
+    if layanan is not None:
+        unit = layanan.unit
+    if privacy == Privacy.ANONYMOUS:
+        contact_name = contact_email = contact_phone = ""
+    case = Case(
+        pemda=pemda,
+        kind=kind,
+        unit=unit,
+        layanan=layanan,
+        subject=subject.strip(),
+        description=description.strip(),
+        privacy=privacy,
+        contact_name=contact_name.strip(),
+        contact_email=contact_email.strip(),
+        contact_phone=contact_phone.strip(),
+        submission_key=submission_key,
+        received_at=now,
+        verify_due=sla.verify_due(_local(now), holidays_of(pemda)),
+        tracking_code=new_tracking_code(),
+    )
+    case.full_clean(exclude=["tracking_code", "submission_key"])
+    try:
+        with transaction.atomic():
+            case.save()
+            CaseEvent.objects.create(
+                case=case, at=now, by_citizen=True, to_status=Status.RECEIVED
+            )
+    except IntegrityError:
+        existing = Case.objects.filter(submission_key=submission_key).first()
+        if existing is None:
+            raise
+        return existing, False
+    return case, True
+
+
+@transaction.atomic
+def case_verify(*, case: Case, actor, note: str = "", now=None) -> Case:
+    """Mark a case as clear and within the Pemda's authority."""
+    now = now or timezone.now()
+    _check(case, "verify")
+    _record(case, to_status=Status.VERIFIED, actor=actor, note=note, now=now)
+    case.verified_at = now
+    case.save()
+    return case
+
+
+@transaction.atomic
+def case_reject(
+    *, case: Case, actor, reason: str, note: str, forwarded_to: str = "", now=None
+) -> Case:
+    """Reject a case, always with a reason; "not our authority" names where it went."""
+    now = now or timezone.now()
+    _check(case, "reject")
+    if reason not in RejectReason.values:
+        raise ValidationError({"reason": _("Choose a reason.")})
+    if not note.strip():
+        raise ValidationError({"note": _("Explain the rejection to the citizen.")})
+    if reason == RejectReason.NOT_OUR_AUTHORITY and not forwarded_to.strip():
+        raise ValidationError(
+            {"forwarded_to": _("Name the agency the case was forwarded to.")}
+        )
+    _record(case, to_status=Status.REJECTED, actor=actor, note=note.strip(), now=now)
+    case.reject_reason = reason
+    case.forwarded_to = forwarded_to.strip()
+    case.closed_at = now
+    case.save()
+    return case
+
+
+@transaction.atomic
+def case_assign(*, case: Case, actor, unit: Unit, note: str = "", now=None) -> Case:
+    """Hand a case to a unit (disposisi) and start its response and answer clocks."""
+    now = now or timezone.now()
+    _check(case, "assign")
+    if unit.pemda_id != case.pemda_id:
+        raise ValidationError({"unit": _("The unit belongs to another Pemda.")})
+    if case.status == Status.RECEIVED:
+        case.verified_at = now
+    _record(case, to_status=Status.ASSIGNED, actor=actor, note=note, now=now)
+    holidays = holidays_of(case.pemda)
+    today = _local(now)
+    case.unit = unit
+    case.assigned_at = now
+    case.first_response_at = None
+    case.first_response_due = sla.first_response_due(today, holidays)
+    case.answer_due = sla.answer_due(today, holidays, _standard_days(case))
+    case.save()
+    return case
+
+
+def _standard_days(case: Case) -> int | None:
+    """Return the answer time the service's published standard promises, if any."""
+    if case.layanan_id is None:
+        return None
+    from prima.standards.models import StandarPelayanan
+
+    standard = StandarPelayanan.objects.published().filter(layanan=case.layanan).first()
+    if standard and standard.jangka_waktu_unit == "hari_kerja":
+        return standard.jangka_waktu_value
+    return None
+
+
+@transaction.atomic
+def case_start(*, case: Case, actor, note: str, now=None) -> Case:
+    """Acknowledge the case publicly: the unit's first response."""
+    now = now or timezone.now()
+    _check(case, "start")
+    if not note.strip():
+        raise ValidationError({"note": _("Write the first response to the citizen.")})
+    _record(case, to_status=Status.IN_PROGRESS, actor=actor, note=note.strip(), now=now)
+    case.first_response_at = now
+    case.save()
+    return case
+
+
+@transaction.atomic
+def case_answer(*, case: Case, actor, answer: str, now=None) -> Case:
+    """Give the final answer; the citizen may reply within 10 working days."""
+    now = now or timezone.now()
+    _check(case, "answer")
+    if not answer.strip():
+        raise ValidationError({"answer": _("The answer cannot be empty.")})
+    _record(case, to_status=Status.ANSWERED, actor=actor, note=answer.strip(), now=now)
+    case.answer = answer.strip()
+    case.answered_at = now
+    case.first_response_at = case.first_response_at or now
+    case.save()
+    return case
+
+
+def reopen_until(case: Case):
+    """Return the last day the citizen may re-open an answered case, or None."""
+    if case.answered_at is None:
+        return None
+    return sla.reopen_until(_local(case.answered_at), holidays_of(case.pemda))
+
+
+@transaction.atomic
+def case_reopen(*, case: Case, reply: str, now=None) -> Case:
+    """Re-open an answered case on the citizen's reply, within 10 working days."""
+    now = now or timezone.now()
+    _check(case, "reopen")
+    if not reply.strip():
+        raise ValidationError({"reply": _("Tell us what is still wrong.")})
+    if _local(now) > reopen_until(case):
+        raise ValidationError(
+            _("The time to re-open this case has passed; please submit a new one.")
+        )
+    _record(
+        case, to_status=Status.IN_PROGRESS, note=reply.strip(), by_citizen=True, now=now
+    )
+    case.reopen_count += 1
+    case.answered_at = None
+    case.save()
+    return case
+
+
+@transaction.atomic
+def case_rate(*, case: Case, rating: int, now=None) -> Case:
+    """Record the citizen's rating (1–4) of the answer and close the case."""
+    now = now or timezone.now()
+    if case.status not in {Status.ANSWERED, Status.CLOSED} or case.answered_at is None:
+        raise ValidationError(_("Only an answered case can be rated."))
+    case.rating = rating
+    case.full_clean(exclude=["tracking_code", "submission_key"])
+    if case.status == Status.ANSWERED:
+        _record(case, to_status=Status.CLOSED, by_citizen=True, now=now)
+        case.closed_at = now
+    case.save()
+    return case
+
+
+@transaction.atomic
+def case_close_expired(*, now=None) -> int:
+    """Close answered cases whose re-opening window has passed; return how many."""
+    now = now or timezone.now()
+    closed = 0
+    for case in Case.objects.filter(status=Status.ANSWERED).select_related("pemda"):
+        if _local(now) > reopen_until(case):
+            _record(
+                case, to_status=Status.CLOSED, note=_("Closed automatically."), now=now
+            )
+            case.closed_at = now
+            case.save()
+            closed += 1
+    return closed
