@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import sys
 from pathlib import Path
 
@@ -16,7 +17,11 @@ def django_setup() -> None:
             "Set DATABASE_URL to a PostgreSQL database (see scripts/with-postgres)."
         )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
-    os.environ.setdefault("DJANGO_DEBUG", "1")
+    # Production settings: DEBUG off (it records every query), a throw-away key, and
+    # plain HTTP to gunicorn as from a TLS-terminating proxy on the same host.
+    os.environ.setdefault("DJANGO_DEBUG", "0")
+    os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
+    os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
     sys.path.insert(0, str(ROOT))
     import django
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from prima.organisations.models import Unit
+from prima.organisations.models import Layanan, Unit
 from prima.surveys.ikm import QUESTIONNAIRE_ORDER
 from prima.surveys.models import ExtraQuestion, KioskDevice, QuestionWording
 from prima.surveys.questions import DEFAULT_QUESTIONS, UNSUR_NAMES
@@ -60,6 +60,25 @@ def questionnaire_changed(unit: Unit) -> None:
         [_cache_key("questions", unit.pk, code) for code, _name in settings.LANGUAGES]
         + [_cache_key("extras", unit.pk)]
     )
+
+
+def active_service(pk: int) -> Layanan | None:
+    """Return the active service ``pk`` with its unit, or None; cached like questions.
+
+    A service switched off stops taking answers within a minute in every worker.
+    """
+    key = _cache_key("service", pk)
+    cached = cache.get(key)
+    if cached is None:
+        found = (
+            Layanan.objects.active()
+            .filter(pk=pk)
+            .select_related("unit", "pemda")
+            .first()
+        )
+        cached = found or False
+        cache.set(key, cached, QUESTIONNAIRE_CACHE_SECONDS)
+    return cached or None
 
 
 def questionnaire(unit: Unit) -> list[Question]:

@@ -106,12 +106,7 @@ def survey_unit(request, unit_pk: int):
 
 def survey_service(request, layanan_pk: int):
     """The questionnaire of a unit with the service fixed by the link."""
-    layanan = (
-        Layanan.objects.active()
-        .filter(pk=layanan_pk)
-        .select_related("unit", "pemda")
-        .first()
-    )
+    layanan = intake.active_service(layanan_pk)
     if layanan is None:
         raise Http404
     return _survey(request, unit=layanan.unit, layanan=layanan)
