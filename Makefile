@@ -27,6 +27,7 @@ PURE_MODULES := \
 		prima/surveys/periods.py \
 		prima/reports/svg.py \
 		prima/complaints/sla.py \
+		prima/complaints/statistics.py \
 		prima/innovations/scoring.py \
 		prima/innovations/impact.py)
 

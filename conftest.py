@@ -122,8 +122,10 @@ def pytest_sessionfinish(session, exitstatus):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Start every test with an empty cache: row ids repeat between tests."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for name in ("default", "shared"):
+        caches[name].clear()
     yield
-    cache.clear()
+    for name in ("default", "shared"):
+        caches[name].clear()

@@ -14,6 +14,7 @@ PURE_MODULES = [
     "prima.surveys.sampling",
     "prima.surveys.periods",
     "prima.reports.svg",
+    "prima.complaints.statistics",
 ]
 
 # Run in a fresh interpreter so that modules the test run already loaded do not hide

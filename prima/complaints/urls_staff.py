@@ -1,1 +1,31 @@
-urlpatterns: list = []
+"""Staff URLs of complaints: the work list, a case and its POST-only actions."""
+
+from django.urls import path
+
+from prima.complaints import staff_views
+
+urlpatterns = [
+    path("staf/pengaduan/", staff_views.worklist, name="worklist"),
+    path("staf/pengaduan/alihkan/", staff_views.bulk_assign, name="bulk-assign"),
+    path(
+        "staf/pengaduan/lampiran/<int:pk>/",
+        staff_views.attachment,
+        name="attachment",
+    ),
+    path("staf/pengaduan/<int:pk>/", staff_views.case_detail, name="case-detail"),
+    path(
+        "staf/pengaduan/<int:pk>/verifikasi/",
+        staff_views.case_verify,
+        name="case-verify",
+    ),
+    path("staf/pengaduan/<int:pk>/tolak/", staff_views.case_reject, name="case-reject"),
+    path(
+        "staf/pengaduan/<int:pk>/disposisi/",
+        staff_views.case_assign,
+        name="case-assign",
+    ),
+    path(
+        "staf/pengaduan/<int:pk>/tanggapi/", staff_views.case_start, name="case-start"
+    ),
+    path("staf/pengaduan/<int:pk>/jawab/", staff_views.case_answer, name="case-answer"),
+]

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from tqdm import tqdm
 
 from prima.core.roles import Role
-from prima.demo import city, organisations, standards, surveys
+from prima.demo import city, complaints, organisations, standards, surveys
 from prima.demo.context import DemoContext, Step
 from prima.organisations.models import (
     Layanan,
@@ -43,6 +43,11 @@ STEPS: list[Step] = [
     Step(gettext_lazy("Maklumat"), standards.create_maklumat),
     Step(gettext_lazy("SKM"), surveys.create_responses, surveys.delete_surveys),
     Step(gettext_lazy("SKM populations and RTL"), surveys.create_survey_setup),
+    Step(
+        gettext_lazy("Complaints"),
+        complaints.create_complaints,
+        complaints.delete_complaints,
+    ),
 ]
 
 

@@ -20,6 +20,8 @@ from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from prima.complaints.statistics import ComplaintFeed
+from prima.complaints.stats_selectors import unit_complaint_summary
 from prima.organisations.models import Layanan, Pemda, PerangkatDaerah, Unit
 from prima.reports import svg
 from prima.surveys import ikm
@@ -329,6 +331,7 @@ class UnitReport:
     trend: list[tuple[Period, ikm.IkmResult | None]]
     rtl: list[FollowUp]
     questionnaire: list[QuestionRow]
+    complaints: ComplaintFeed
     bar_svg: SafeString | None
     trend_svg: SafeString
     generated_on: date = field(default_factory=timezone.localdate)
@@ -399,6 +402,7 @@ def unit_report(unit: Unit, period: Period) -> UnitReport:
         trend=trend,
         rtl=rtl_in_nrr_order(diagnosis),
         questionnaire=questionnaire(unit),
+        complaints=unit_complaint_summary(unit, period),
         bar_svg=bar_svg(diagnosis),
         trend_svg=trend_svg(trend),
     )

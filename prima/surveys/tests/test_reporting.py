@@ -214,3 +214,34 @@ def test_public_results_keep_an_older_chosen_period_selectable(org):
     assert results.periods[-1] == old
     assert results.result is None
     assert results.units == []
+
+
+@pytest.mark.django_db
+def test_report_shows_the_units_complaint_handling_under_u8(org, users):
+    """Answered and rated complaints of the unit appear in the U8 section."""
+    from datetime import UTC, datetime
+
+    from prima.complaints import services as complaints
+
+    received = datetime(PERIOD.start.year, PERIOD.start.month, 3, 3, tzinfo=UTC)
+    case, _ = complaints.case_submit(
+        pemda=org.pemda,
+        kind="pengaduan",
+        subject="Antrean",
+        description="Lama",
+        submission_key=uuid.uuid4(),
+        unit=org.unit,
+        now=received,
+    )
+    complaints.case_assign(
+        case=case, actor=users["admin_pemda"], unit=org.unit, now=received
+    )
+    complaints.case_answer(
+        case=case, actor=users["operator_unit"], answer="Beres", now=received
+    )
+    complaints.case_rate(case=case, rating=3, now=received)
+    report = reporting.unit_report(org.unit, PERIOD)
+    assert report.complaints.answered == 1 and report.complaints.rating_count == 1
+    html = render_en(report)
+    assert "Complaints, suggestions and feedback (unsur U8)" in html
+    assert "3.00 (1)" in html

@@ -1,0 +1,67 @@
+"""Django admin of complaints, for platform operators: holidays are edited here;
+cases are read-only because every change must go through the workflow services."""
+
+from django.contrib import admin
+
+from prima.complaints.models import Attachment, Case, CaseEvent, Holiday
+
+
+@admin.register(Holiday)
+class HolidayAdmin(admin.ModelAdmin):
+    list_display = ["day", "name", "pemda"]
+    list_filter = ["pemda"]
+    date_hierarchy = "day"
+
+
+class CaseEventInline(admin.TabularInline):
+    model = CaseEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = [
+        "at",
+        "actor",
+        "by_citizen",
+        "from_status",
+        "to_status",
+        "note",
+        "public",
+    ]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    can_delete = False
+    readonly_fields = ["original_name", "content_type", "size", "uploaded_at"]
+    exclude = ["file"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Case)
+class CaseAdmin(admin.ModelAdmin):
+    list_display = [
+        "tracking_code",
+        "subject",
+        "kind",
+        "status",
+        "unit",
+        "received_at",
+        "escalation_level",
+    ]
+    list_filter = ["status", "kind", "escalation_level", "pemda"]
+    search_fields = ["tracking_code", "subject"]
+    inlines = [CaseEventInline, AttachmentInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

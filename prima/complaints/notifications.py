@@ -1,0 +1,103 @@
+"""E-mails sent when a case changes: to the citizen (unless anonymous or without an
+address) and to the staff concerned. Plain ``send_mail``; the backend is a setting."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from prima.complaints.models import Case, Privacy
+from prima.core.roles import Role
+
+
+def _emails(memberships_filter) -> list[str]:
+    users = get_user_model().objects.filter(
+        is_active=True, memberships__active=True, **memberships_filter
+    )
+    return sorted({u.email for u in users.exclude(email="")})
+
+
+def unit_staff_emails(case: Case) -> list[str]:
+    """Return the addresses of the unit's operators and its OPD's administrators."""
+    if case.unit_id is None:
+        return []
+    operators = _emails(
+        {"memberships__role": Role.OPERATOR_UNIT, "memberships__unit": case.unit_id}
+    )
+    return sorted(set(operators) | set(opd_admin_emails(case)))
+
+
+def opd_admin_emails(case: Case) -> list[str]:
+    """Return the addresses of the administrators of the OPD the case's unit is in."""
+    if case.unit_id is None:
+        return []
+    return _emails(
+        {
+            "memberships__role": Role.ADMIN_OPD,
+            "memberships__opd": case.unit.opd_id,
+            "memberships__unit": None,
+        }
+    )
+
+
+def pemda_admin_emails(case: Case) -> list[str]:
+    """Return the addresses of the case's Pemda administrators."""
+    return _emails(
+        {
+            "memberships__role": Role.ADMIN_PEMDA,
+            "memberships__pemda": case.pemda_id,
+            "memberships__opd": None,
+            "memberships__unit": None,
+        }
+    )
+
+
+def notify_citizen(case: Case) -> bool:
+    """E-mail the citizen the case's new status; return whether a mail was sent."""
+    if case.privacy == Privacy.ANONYMOUS or not case.contact_email:
+        return False
+    subject = _("Your case %(code)s: %(status)s") % {
+        "code": case.tracking_code,
+        "status": case.get_status_display(),
+    }
+    body = _(
+        "The status of your case %(code)s (“%(subject)s”) is now: %(status)s.\n\n"
+        "Use the tracking code %(code)s to follow it on the Prima portal."
+    ) % {
+        "code": case.tracking_code,
+        "subject": case.subject,
+        "status": case.get_status_display(),
+    }
+    send_mail(subject, body, None, [case.contact_email])
+    return True
+
+
+def notify_staff(case: Case, recipients: list[str], *, reason: str = "") -> bool:
+    """E-mail staff members about the case; return whether a mail was sent."""
+    if not recipients:
+        return False
+    subject = _("Case %(code)s: %(status)s") % {
+        "code": case.tracking_code,
+        "status": case.get_status_display(),
+    }
+    body = "\n\n".join(
+        part
+        for part in [
+            reason,
+            _("Subject: %(subject)s") % {"subject": case.subject},
+            _("Status: %(status)s") % {"status": case.get_status_display()},
+            _("Open it at %(path)s")
+            % {"path": reverse("complaints:case-detail", args=[case.pk])},
+        ]
+        if part
+    )
+    send_mail(subject, body, None, recipients)
+    return True
+
+
+def case_changed(case: Case) -> None:
+    """Tell the citizen and the unit's staff that the case moved."""
+    notify_citizen(case)
+    notify_staff(case, unit_staff_emails(case))

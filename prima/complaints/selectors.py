@@ -1,0 +1,183 @@
+"""Reads of the staff workflow: the work list, the units a user may pick, the
+deadlines of a case and who may see a confidential complainant's identity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Case as CaseWhen
+from django.db.models import DateField, Exists, F, OuterRef, Q, When
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from prima.complaints import sla
+from prima.complaints.models import Attachment, Case, Privacy, Status
+from prima.core.roles import CHANGE, VIEW, Area, Level, can
+from prima.core.scoping import get_for_user, user_grants
+from prima.organisations.models import Unit
+
+
+def case_get(user, pk: int, action: str = VIEW) -> Case:
+    """Return the case the user may ``action``: 404 out of scope, 403 read-only."""
+    queryset = Case.objects.select_related("pemda", "unit__opd", "layanan")
+    return get_for_user(queryset, user, action, pk=pk)
+
+
+def attachment_get(user, pk: int) -> Attachment:
+    """Return an attachment of a case the user may see, else raise 404."""
+    return get_object_or_404(
+        Attachment.objects.filter(case__in=Case.objects.visible_to(user)), pk=pk
+    )
+
+
+def applicable_deadline():
+    """Return an expression of the deadline that applies to a case's current state."""
+    return CaseWhen(
+        When(status__in=[Status.RECEIVED, Status.VERIFIED], then=F("verify_due")),
+        When(
+            status=Status.ASSIGNED,
+            first_response_at__isnull=True,
+            then=F("first_response_due"),
+        ),
+        When(status__in=[Status.ASSIGNED, Status.IN_PROGRESS], then=F("answer_due")),
+        default=None,
+        output_field=DateField(),
+    )
+
+
+def worklist(user, *, today: date, filters: dict | None = None):
+    """Return the user's visible cases, overdue first, then by the applicable deadline."""
+    filters = filters or {}
+    overdue = Case.objects.overdue(today=today).filter(pk=OuterRef("pk"))
+    qs = (
+        Case.objects.visible_to(user)
+        .select_related("unit")
+        .annotate(
+            is_overdue=Exists(overdue),
+            deadline=applicable_deadline(),
+        )
+    )
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    if filters.get("kind"):
+        qs = qs.filter(kind=filters["kind"])
+    if filters.get("unit"):
+        qs = qs.filter(unit=filters["unit"])
+    if filters.get("received_from"):
+        qs = qs.filter(received_at__date__gte=filters["received_from"])
+    if filters.get("received_to"):
+        qs = qs.filter(received_at__date__lte=filters["received_to"])
+    if filters.get("mine"):
+        qs = qs.filter(my_units_q(user))
+    return qs.order_by(
+        F("is_overdue").desc(), F("deadline").asc(nulls_last=True), "-received_at"
+    )
+
+
+def my_units_q(user) -> Q:
+    """Return a filter of cases assigned to the units the user's memberships cover."""
+    q = Q(pk__in=[])
+    for grant in user_grants(user):
+        if grant.level == Level.UNIT:
+            q |= Q(unit_id=grant.target_id)
+        elif grant.level == Level.OPD:
+            q |= Q(unit__opd_id=grant.target_id)
+        else:
+            q |= Q(unit__pemda_id=grant.target_id)
+    return q
+
+
+def visible_units(user):
+    """Return the units whose complaints the user may see, for the work list filter."""
+    return Unit.objects.scoped(user, VIEW, Area.COMPLAINTS).select_related("opd")
+
+
+def assignable_units(user, case: Case):
+    """Return the active units of the case's Pemda the user may change complaints of."""
+    return (
+        Unit.objects.scoped(user, CHANGE, Area.COMPLAINTS)
+        .filter(pemda_id=case.pemda_id, active=True)
+        .select_related("opd")
+    )
+
+
+def bulk_assign_units(user):
+    """Return the active units the user may hand several cases to at once."""
+    return Unit.objects.scoped(user, CHANGE, Area.COMPLAINTS).filter(active=True)
+
+
+def can_bulk_assign(user) -> bool:
+    """Return whether the user changes complaints at Pemda or OPD level (or is root)."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    return any(
+        grant.level in (Level.PEMDA, Level.OPD)
+        and can(grant.role, Area.COMPLAINTS, CHANGE)
+        for grant in user_grants(user)
+    )
+
+
+def case_identity_visible(user, case: Case) -> bool:
+    """Return whether the user may see who submitted the case.
+
+    Open cases show the contact to every staff member who sees the case; a
+    confidential one only to a Pemda-level complaints administrator of the case's
+    Pemda (or a superuser); an anonymous one to nobody, as nothing is stored.
+    """
+    if case.privacy == Privacy.ANONYMOUS:
+        return False
+    if case.privacy == Privacy.OPEN:
+        return True
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    return any(
+        grant.level == Level.PEMDA
+        and grant.target_id == case.pemda_id
+        and can(grant.role, Area.COMPLAINTS, CHANGE)
+        for grant in user_grants(user)
+    )
+
+
+@dataclass(frozen=True)
+class Deadline:
+    label: str
+    due: date | None
+    done: date | None
+    overdue: bool
+
+
+def _day(moment):
+    return timezone.localtime(moment).date() if moment else None
+
+
+def case_deadlines(case: Case, *, today: date) -> list[Deadline]:
+    """Return the case's deadlines with the day each step was done and whether late."""
+    still_open = case.status not in (Status.REJECTED, Status.ANSWERED, Status.CLOSED)
+    steps = [
+        (_("Verify and assign"), case.verify_due, _day(case.assigned_at)),
+        (_("First response"), case.first_response_due, _day(case.first_response_at)),
+        (_("Final answer"), case.answer_due, _day(case.answered_at)),
+    ]
+    result = []
+    for label, due, done in steps:
+        if due is None:
+            result.append(Deadline(str(label), None, done, False))
+            continue
+        late = sla.is_overdue(due, done, today) and (done is not None or still_open)
+        result.append(Deadline(str(label), due, done, late))
+    return result
+
+
+def missed_deadline(case: Case, *, today: date) -> date | None:
+    """Return the earliest deadline of the case's current state passed before today."""
+    candidates = []
+    if case.status in (Status.RECEIVED, Status.VERIFIED):
+        candidates.append(case.verify_due)
+    if case.status == Status.ASSIGNED and case.first_response_at is None:
+        candidates.append(case.first_response_due)
+    if case.status in (Status.ASSIGNED, Status.IN_PROGRESS):
+        candidates.append(case.answer_due)
+    missed = [due for due in candidates if due is not None and due < today]
+    return min(missed) if missed else None

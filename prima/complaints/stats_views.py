@@ -1,0 +1,115 @@
+"""Complaint statistics: the staff page over the user's scope and the public figures
+of a Pemda. Both pick a period with GET ``periode`` (a ``Period.key``), by default the
+current year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from prima.complaints.models import Case, Kind, Status
+from prima.complaints.statistics import Summary
+from prima.complaints.stats_selectors import pemda_summary, scope_statistics
+from prima.core.roles import VIEW, Area
+from prima.core.scoping import user_can
+from prima.organisations.models import Pemda
+from prima.surveys.periods import (
+    Period,
+    PeriodKind,
+    parse_key,
+    period_containing,
+    period_number,
+)
+
+
+@dataclass(frozen=True)
+class PeriodChoice:
+    """The period shown, the periods offered, and an error for an unknown key."""
+
+    period: Period
+    choices: list[Period]
+    error: str = ""
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def choose_period(request, today: date) -> PeriodChoice:
+    """Return the period named by GET ``periode``, else the current year."""
+    year = period_containing(today, PeriodKind.TAHUN)
+    choices = [year, period_containing(date(today.year - 1, 1, 1), PeriodKind.TAHUN)]
+    choices += [
+        period_number(today.year, PeriodKind.TRIWULAN, n)
+        for n in range(1, (today.month - 1) // 3 + 2)
+    ]
+    key = request.GET.get("periode", "").strip()
+    if not key:
+        return PeriodChoice(year, choices)
+    try:
+        period = parse_key(key)
+    except ValueError:
+        error = _("“%(key)s” is not a period; showing %(period)s.") % {
+            "key": key[:40],
+            "period": year.label,
+        }
+        return PeriodChoice(year, choices, error)
+    return PeriodChoice(period, choices if period in choices else [period, *choices])
+
+
+def _labels() -> dict:
+    return {"statuses": Status.choices, "kinds": Kind.choices}
+
+
+def _row(subject, summary: Summary) -> dict:
+    """Return a table row: the subject, its summary and its counts in column order."""
+    return {
+        "subject": subject,
+        "summary": summary,
+        "statuses": [summary.by_status.get(value, 0) for value in Status.values],
+        "kinds": [summary.by_kind.get(value, 0) for value in Kind.values],
+    }
+
+
+@login_required
+def stats(request):
+    """Show the complaint figures per unit, OPD and Pemda of the user's scope."""
+    if not user_can(request.user, Area.COMPLAINTS, VIEW):
+        raise PermissionDenied
+    today = _today()
+    choice = choose_period(request, today)
+    figures = scope_statistics(
+        Case.objects.visible_to(request.user), choice.period, today
+    )
+    context = {
+        "choice": choice,
+        "period": choice.period,
+        "levels": [
+            (_("Pemda"), [_row(*pair) for pair in figures.pemdas]),
+            (_("Perangkat Daerah"), [_row(*pair) for pair in figures.opds]),
+            (_("Service units"), [_row(*pair) for pair in figures.units]),
+        ],
+    }
+    return TemplateResponse(request, "complaints/stats/staff.html", context | _labels())
+
+
+def public_stats(request, pemda_slug: str):
+    """Show a Pemda's complaint figures for a period: counts and timeliness only."""
+    pemda = get_object_or_404(Pemda, slug=pemda_slug)
+    choice = choose_period(request, _today())
+    context = {
+        "pemda": pemda,
+        "choice": choice,
+        "period": choice.period,
+        "row": _row(pemda, pemda_summary(pemda, choice.period)),
+    }
+    return TemplateResponse(
+        request, "complaints/stats/public.html", context | _labels()
+    )

@@ -1,0 +1,228 @@
+"""Tests of the staff complaint pages: work list, case page, actions, bulk assign."""
+
+import uuid
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from prima.complaints.models import Attachment, Case, CaseEvent, Privacy, Status
+from prima.complaints.services import case_assign, case_submit, case_verify
+
+pytestmark = pytest.mark.django_db
+
+
+def submit(org, *, unit="unit", **kwargs):
+    case, _ = case_submit(
+        pemda=org.pemda,
+        kind="pengaduan",
+        subject=kwargs.pop("subject", "Antrean lama"),
+        description="Menunggu tiga jam.",
+        submission_key=uuid.uuid4(),
+        unit=getattr(org, unit) if unit else None,
+        contact_name="Siti Aminah",
+        contact_email="siti@example.test",
+        **kwargs,
+    )
+    return case
+
+
+def login(client, user):
+    client.force_login(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+def test_worklist_shows_rows_and_overdue_badge(client, org, users):
+    """The work list shows the tracking code, unit and the overdue badge."""
+    case = submit(org)
+    Case.objects.filter(pk=case.pk).update(verify_due="2020-01-01")
+    response = login(client, users["admin_pemda"]).get(reverse("complaints:worklist"))
+    text = response.content.decode()
+    assert case.tracking_code in text
+    assert org.unit.name in text
+    assert "Overdue" in text
+
+
+def test_worklist_refuses_users_without_complaints(client, org, users):
+    """A jury member gets 403 on the work list."""
+    response = login(client, users["juri"]).get(reverse("complaints:worklist"))
+    assert response.status_code == 403
+
+
+def test_case_detail_hides_confidential_identity_from_the_unit(client, org, users):
+    """The unit operator sees "Confidential"; the Pemda admin sees the name."""
+    case = submit(org, privacy=Privacy.CONFIDENTIAL)
+    url = reverse("complaints:case-detail", args=[case.pk])
+    text = login(client, users["operator_unit"]).get(url).content.decode()
+    assert "Confidential" in text and "Siti Aminah" not in text
+    text = login(client, users["admin_pemda"]).get(url).content.decode()
+    assert "Siti Aminah" in text
+
+
+def test_case_detail_shows_timeline_with_internal_notes(client, org, users):
+    """Internal notes appear on the staff timeline, marked internal."""
+    case = submit(org)
+    case_assign(case=case, actor=users["admin_pemda"], unit=org.unit, note="Cek CCTV")
+    url = reverse("complaints:case-detail", args=[case.pk])
+    text = login(client, users["admin_opd"]).get(url).content.decode()
+    assert "Cek CCTV" in text and 'class="badge">Internal' not in text
+    CaseEvent.objects.create(
+        case=case,
+        at=case.received_at,
+        from_status=case.status,
+        to_status=case.status,
+        note="Eskalasi",
+        public=False,
+    )
+    text = client.get(url).content.decode()
+    assert "Eskalasi" in text and 'class="badge">Internal' in text
+
+
+def test_verify_moves_the_case_and_mails_the_citizen(client, org, users):
+    """Verifying records an event, redirects back and e-mails the citizen."""
+    case = submit(org)
+    url = reverse("complaints:case-verify", args=[case.pk])
+    response = login(client, users["operator_unit"]).post(url, {"verify-note": "ok"})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.status == Status.VERIFIED
+    assert case.events.last().actor == users["operator_unit"]
+    assert any(case.tracking_code in m.subject for m in mail.outbox)
+    assert "siti@example.test" in [r for m in mail.outbox for r in m.to]
+
+
+def test_verify_in_the_wrong_state_becomes_a_message(client, org, users):
+    """Verifying a verified case shows the service's error, not a 500."""
+    case = submit(org)
+    case_verify(case=case, actor=None)
+    url = reverse("complaints:case-verify", args=[case.pk])
+    response = login(client, users["admin_pemda"]).post(url, follow=True)
+    assert response.status_code == 200
+    assert "that step is not possible now" in response.content.decode()
+    assert not mail.outbox
+
+
+def test_reject_requires_a_reason_and_forwarded_to(client, org, users):
+    """A rejection without a destination for "not our authority" is refused."""
+    case = submit(org)
+    url = reverse("complaints:case-reject", args=[case.pk])
+    client = login(client, users["admin_pemda"])
+    client.post(url, {"reject-reason": "not_our_authority", "reject-note": "Bukan"})
+    case.refresh_from_db()
+    assert case.status == Status.RECEIVED
+    client.post(url, {"reject-note": "Bukan"})
+    case.refresh_from_db()
+    assert case.status == Status.RECEIVED
+    client.post(
+        url,
+        {
+            "reject-reason": "not_our_authority",
+            "reject-note": "Bukan wewenang kami",
+            "reject-forwarded_to": "Kementerian ATR/BPN",
+        },
+    )
+    case.refresh_from_db()
+    assert case.status == Status.REJECTED
+    assert case.forwarded_to == "Kementerian ATR/BPN"
+
+
+def test_assign_limits_units_to_the_opd_of_an_opd_admin(client, org, users):
+    """An OPD admin cannot hand a case to another OPD's unit."""
+    case = submit(org)
+    url = reverse("complaints:case-assign", args=[case.pk])
+    client = login(client, users["admin_opd"])
+    client.post(url, {"assign-unit": org.other_opd_unit.pk})
+    case.refresh_from_db()
+    assert case.status == Status.RECEIVED
+    client.post(url, {"assign-unit": org.sibling_unit.pk, "assign-note": "disposisi"})
+    case.refresh_from_db()
+    assert case.status == Status.ASSIGNED and case.unit == org.sibling_unit
+
+
+def test_start_and_answer(client, org, users):
+    """The unit records its first response, then answers; the answer is stored."""
+    case = submit(org)
+    case_assign(case=case, actor=None, unit=org.unit)
+    client = login(client, users["operator_unit"])
+    client.post(reverse("complaints:case-start", args=[case.pk]), {"start-note": ""})
+    case.refresh_from_db()
+    assert case.status == Status.ASSIGNED
+    client.post(
+        reverse("complaints:case-start", args=[case.pk]),
+        {"start-note": "Sedang kami cek"},
+    )
+    client.post(
+        reverse("complaints:case-answer", args=[case.pk]),
+        {"answer-answer": "Loket ditambah"},
+    )
+    case.refresh_from_db()
+    assert case.status == Status.ANSWERED and case.answer == "Loket ditambah"
+
+
+def test_read_only_user_cannot_act(client, org, users):
+    """A counter officer gets 403 on an action and the case does not move."""
+    case = submit(org)
+    url = reverse("complaints:case-verify", args=[case.pk])
+    assert login(client, users["petugas_loket"]).post(url).status_code == 403
+    case.refresh_from_db()
+    assert case.status == Status.RECEIVED
+
+
+def test_bulk_assign_moves_all_cases_with_one_event_each(client, org, users):
+    """Bulk assignment assigns every selected case and records an event for each."""
+    cases = [submit(org), submit(org, unit="sibling_unit")]
+    response = login(client, users["admin_opd"]).post(
+        reverse("complaints:bulk-assign"),
+        {"cases": [c.pk for c in cases], "unit": org.sibling_unit.pk},
+    )
+    assert response.status_code == 302
+    for case in cases:
+        case.refresh_from_db()
+        assert case.status == Status.ASSIGNED and case.unit == org.sibling_unit
+        assert case.events.filter(to_status=Status.ASSIGNED).count() == 1
+
+
+def test_bulk_assign_refuses_all_if_one_case_is_out_of_scope(client, org, users):
+    """One case outside the OPD admin's scope refuses the whole request."""
+    own = submit(org)
+    foreign = submit(org, unit="other_opd_unit")
+    response = login(client, users["admin_opd"]).post(
+        reverse("complaints:bulk-assign"),
+        {"cases": [own.pk, foreign.pk], "unit": org.sibling_unit.pk},
+        follow=True,
+    )
+    assert "nothing was reassigned" in response.content.decode()
+    own.refresh_from_db()
+    assert own.status == Status.RECEIVED
+    assert not CaseEvent.objects.filter(to_status=Status.ASSIGNED).exists()
+
+
+def test_bulk_assign_refused_for_unit_operators(client, org, users):
+    """A unit operator may not bulk-assign."""
+    case = submit(org)
+    response = login(client, users["operator_unit"]).post(
+        reverse("complaints:bulk-assign"), {"cases": [case.pk], "unit": org.unit.pk}
+    )
+    assert response.status_code == 403
+
+
+def test_attachment_download_headers(client, org, users):
+    """An attachment is served as a download with nosniff."""
+    case = submit(org)
+    item = Attachment(
+        case=case, original_name="foto.png", content_type="image/png", size=3
+    )
+    item.file.save("foto.png", ContentFile(b"PNG"), save=True)
+    response = login(client, users["operator_unit"]).get(
+        reverse("complaints:attachment", args=[item.pk])
+    )
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Disposition"].startswith("attachment")
+    assert b"".join(response.streaming_content) == b"PNG"
+    other = login(client, users["other_pemda_admin"]).get(
+        reverse("complaints:attachment", args=[item.pk])
+    )
+    assert other.status_code == 404

@@ -1,0 +1,141 @@
+"""The complaint statistics read from cases moved through the real workflow services."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+from prima.complaints.models import Case, Holiday, RejectReason
+from prima.complaints.services import (
+    case_answer,
+    case_assign,
+    case_rate,
+    case_reject,
+    case_reopen,
+    case_submit,
+    case_verify,
+)
+from prima.complaints.statistics import Durations
+from prima.complaints.stats_selectors import (
+    pemda_summary,
+    scope_statistics,
+    unit_complaint_summary,
+)
+from prima.surveys.periods import parse_key
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2026, 6, 1)
+YEAR = parse_key("2026")
+
+
+def at(month: int, day: int, year: int = 2026) -> datetime:
+    """Return 10:00 in Jakarta on the given day."""
+    return datetime(year, month, day, 3, 0, tzinfo=UTC)
+
+
+def submit(pemda, layanan, now, kind="pengaduan"):
+    case, _ = case_submit(
+        pemda=pemda,
+        kind=kind,
+        subject="Antrean lama",
+        description="Menunggu tiga jam di loket.",
+        layanan=layanan,
+        contact_name="Siti Rahma",
+        submission_key=uuid.uuid4(),
+        now=now,
+    )
+    return case
+
+
+@pytest.fixture
+def cases(org, users):
+    """Build the worked example: two answered cases, one rejected, one overdue."""
+    staff = users["admin_pemda"]
+    Holiday.objects.create(pemda=org.pemda, day=date(2026, 3, 9), name="Libur")
+    # Verified in 3 working days, answered 2 working days after assignment, rated 4.
+    a = submit(org.pemda, org.layanan, at(3, 2))
+    case_verify(case=a, actor=staff, now=at(3, 5))
+    case_assign(case=a, actor=staff, unit=org.unit, now=at(3, 5))
+    case_answer(case=a, actor=staff, answer="Loket ditambah.", now=at(3, 10))
+    case_rate(case=a, rating=4, now=at(3, 11))
+    # Assigned at once, answered late, re-opened, answered again, rated 2.
+    b = submit(org.pemda, org.sibling_layanan, at(3, 2), kind="saran")
+    case_assign(case=b, actor=staff, unit=org.sibling_unit, now=at(3, 2))
+    case_answer(case=b, actor=staff, answer="Sudah.", now=at(3, 24))
+    case_reopen(case=b, reply="Belum beres.", now=at(3, 25))
+    case_answer(case=b, actor=staff, answer="Sudah diperbaiki.", now=at(3, 27))
+    case_rate(case=b, rating=2, now=at(3, 30))
+    c = submit(org.pemda, org.other_opd_layanan, at(3, 2))
+    case_reject(
+        case=c,
+        actor=staff,
+        reason=RejectReason.NOT_OUR_AUTHORITY,
+        note="Kewenangan provinsi.",
+        forwarded_to="Dinas Kesehatan Provinsi",
+        now=at(3, 3),
+    )
+    d = submit(org.pemda, org.other_opd_layanan, at(1, 5))
+    case_assign(case=d, actor=staff, unit=org.other_opd_unit, now=at(1, 5))
+    submit(org.pemda, org.layanan, at(12, 1, 2025))  # before the period
+    other = submit(org.other_pemda, org.other_pemda_layanan, at(3, 2))
+    case_assign(case=other, actor=None, unit=org.other_pemda_unit, now=at(3, 2))
+    return a, b, c, d
+
+
+def test_pemda_figures_use_working_days_and_holidays(org, cases):
+    """The Pemda's figures match the worked example, its holiday skipped."""
+    summary = pemda_summary(org.pemda, YEAR)
+    assert summary.total == 4
+    assert summary.by_status == {"closed": 2, "rejected": 1, "assigned": 1}
+    assert summary.by_kind == {"pengaduan": 3, "saran": 1}
+    assert summary.verify == Durations(3, 0, 3)
+    assert summary.answer == Durations(2, 2, 18)
+    assert summary.within_deadline == Fraction(1, 2)
+    assert summary.reopened_share == Fraction(1, 2)
+    assert (summary.rating_count, summary.rating_mean) == (2, Decimal("3.00"))
+
+
+def test_scope_statistics_follow_the_users_scope(org, users, cases):
+    """An OPD administrator sees only their OPD's units; overdue cases count today."""
+    admin = scope_statistics(Case.objects.visible_to(users["admin_pemda"]), YEAR, TODAY)
+    assert [(p.name, s.total, s.overdue_now) for p, s in admin.pemdas] == [
+        ("Kota Alpha", 4, 2)  # the 2025 case is still unverified: overdue today
+    ]
+    assert {o.name: s.total for o, s in admin.opds} == {
+        org.opd.name: 2,
+        org.other_opd.name: 2,
+    }
+    overdue = {u.name: s.overdue_now for u, s in admin.units}
+    assert overdue == {
+        org.unit.name: 1,
+        org.sibling_unit.name: 0,
+        org.other_opd_unit.name: 1,
+    }
+    opd = scope_statistics(Case.objects.visible_to(users["admin_opd"]), YEAR, TODAY)
+    assert [u.name for u, _ in opd.units] == [org.unit.name, org.sibling_unit.name]
+    assert [(p.name, s.total) for p, s in opd.pemdas] == [("Kota Alpha", 2)]
+
+
+def test_period_selects_cases_by_date_received(org, cases):
+    """Cases received outside the period are left out."""
+    assert pemda_summary(org.pemda, parse_key("2025")).total == 1
+    assert pemda_summary(org.pemda, parse_key("2026-T2")).total == 0
+
+
+def test_unit_complaint_summary_feeds_the_skm(org, cases):
+    """The SKM feed of a unit gives its rating, median days and on-time share."""
+    feed = unit_complaint_summary(org.sibling_unit, YEAR)
+    assert (feed.rating_mean, feed.rating_count) == (Decimal("2.00"), 1)
+    assert feed.median_days_to_answer == 18
+    assert feed.within_deadline == Fraction(0) and feed.answered == 1
+    empty = unit_complaint_summary(org.unit, parse_key("2025"))
+    assert (empty.rating_count, empty.rating_mean, empty.within_deadline) == (
+        0,
+        None,
+        None,
+    )
