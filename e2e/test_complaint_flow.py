@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
+from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import Page, expect
 
 from prima.complaints.models import Attachment, Case, Status
+from prima.complaints.stats_selectors import unit_complaint_summary
 from prima.core.roles import Role
 from prima.organisations.testing import (
     TEST_PASSWORD,
@@ -17,6 +19,7 @@ from prima.organisations.testing import (
     make_unit,
     make_user,
 )
+from prima.surveys.periods import PeriodKind, period_containing
 
 ANSWER = "Loket tambahan dibuka mulai Senin."
 
@@ -70,6 +73,9 @@ def test_complaint_from_submission_to_rated_answer(
     assert case.status == Status.ANSWERED and case.unit == unit
 
     # The citizen follows the case with the code, reads the answer and rates it.
+    year = period_containing(timezone.localdate(), PeriodKind.TAHUN)
+    before = unit_complaint_summary(unit, year)
+    assert (before.answered, before.rating_count) == (1, 0)
     page.goto("/kota-alpha/pengaduan/lacak/")
     page.locator("input[name=code]").fill(code.lower())
     page.locator("main form button[type=submit]").first.click()
@@ -83,3 +89,5 @@ def test_complaint_from_submission_to_rated_answer(
     case.refresh_from_db()
     assert case.status == Status.CLOSED
     assert case.rating == 4
+    after = unit_complaint_summary(unit, year)
+    assert (after.rating_count, after.rating_mean) == (1, 4)

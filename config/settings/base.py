@@ -185,6 +185,10 @@ LOGGING = {
     },
 }
 
+# How many reverse proxies in front of the app append to X-Forwarded-For (1 behind
+# nginx); 0 trusts only the socket address.
+PRIMA_TRUSTED_PROXIES = int(os.environ.get("PRIMA_TRUSTED_PROXIES", "0"))
+
 PRIMA_DEMO_PASSWORD = os.environ.get("PRIMA_DEMO_PASSWORD", "prima-demo-2026")
 # A year of SKM answers for the demo city; tests load fewer.
 PRIMA_DEMO_SURVEY_RESPONSES = int(

@@ -14,6 +14,7 @@ from django.core.cache import caches
 
 from prima.complaints.models import Case
 from prima.complaints.services import CODE_ALPHABET, CODE_LENGTH
+from prima.core.http import client_ip
 
 MAX_FAILURES = 10
 WINDOW_SECONDS = 15 * 60
@@ -27,7 +28,7 @@ def _now() -> float:
 
 
 def _failure_key(request) -> str:
-    return "complaints:track-failures:" + request.META.get("REMOTE_ADDR", "")
+    return "complaints:track-failures:" + client_ip(request)
 
 
 def is_blocked(request) -> bool:
