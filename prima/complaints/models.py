@@ -55,7 +55,7 @@ class Status(models.TextChoices):
     VERIFIED = "verified", _("Verified")
     REJECTED = "rejected", _("Rejected")
     ASSIGNED = "assigned", _("Assigned to a unit")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", _("Being handled")
     ANSWERED = "answered", _("Answered")
     CLOSED = "closed", _("Closed")
 

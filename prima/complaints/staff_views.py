@@ -18,6 +18,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from prima.complaints import notifications, selectors, services
@@ -185,7 +186,9 @@ def cases_bulk_assign(*, user, case_ids: list[int], unit) -> list[Case]:
             _("Some selected cases are not yours to change; nothing was reassigned.")
         )
     with transaction.atomic():
-        cases = list(editable.select_for_update().select_related("pemda", "unit"))
+        cases = list(
+            editable.select_for_update(of=("self",)).select_related("pemda", "unit")
+        )
         for case in cases:
             services.case_assign(case=case, actor=user, unit=unit)
     return cases
@@ -211,5 +214,11 @@ def bulk_assign(request):
         return redirect("complaints:worklist")
     for case in cases:
         notifications.case_changed(case)
-    messages.success(request, _("%(count)d cases reassigned.") % {"count": len(cases)})
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d case reassigned.", "%(count)d cases reassigned.", len(cases)
+        )
+        % {"count": len(cases)},
+    )
     return redirect("complaints:worklist")
