@@ -192,15 +192,20 @@ def case_assign(*, case: Case, actor, unit: Unit, note: str = "", now=None) -> C
 
 
 def _standard_days(case: Case) -> int | None:
-    """Return the answer time the service's published standard promises, if any."""
+    """Return the complaint answer time the service's published standard promises.
+
+    It belongs to component 6 (penanganan pengaduan), not to the service's own time.
+    """
     if case.layanan_id is None:
         return None
     from prima.standards.models import StandarPelayanan
 
-    standard = StandarPelayanan.objects.published().filter(layanan=case.layanan).first()
-    if standard and standard.jangka_waktu_unit == "hari_kerja":
-        return standard.jangka_waktu_value
-    return None
+    return (
+        StandarPelayanan.objects.published()
+        .filter(layanan=case.layanan)
+        .values_list("pengaduan_answer_days", flat=True)
+        .first()
+    )
 
 
 @transaction.atomic

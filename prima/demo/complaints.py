@@ -426,11 +426,11 @@ def create_holidays(ctx: DemoContext) -> frozenset:
 
 
 def _standard_days(pemda: Pemda) -> dict[int, int]:
-    """Return the answer time in working days each published standard promises."""
+    """Return the complaint answer time (component 6) published standards promise."""
     rows = StandarPelayanan.objects.published().filter(
-        layanan__pemda=pemda, jangka_waktu_unit="hari_kerja"
+        layanan__pemda=pemda, pengaduan_answer_days__isnull=False
     )
-    return dict(rows.values_list("layanan_id", "jangka_waktu_value"))
+    return dict(rows.values_list("layanan_id", "pengaduan_answer_days"))
 
 
 def create_complaints(ctx: DemoContext) -> None:

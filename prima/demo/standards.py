@@ -204,6 +204,8 @@ def _standard(
                 "SP4N-LAPOR! di www.lapor.go.id atau SMS 1708",
             )
         ),
+        # Units that answer complaints faster than the usual 14 working days say so.
+        pengaduan_answer_days=rng.choice((None, None, 5, 7, 10)),
         dasar_hukum="\n".join(legal),
         sarana_prasarana=domain.facilities,
         kompetensi_pelaksana=domain.competence,

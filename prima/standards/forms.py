@@ -29,6 +29,7 @@ from prima.standards.services import EDITABLE_FIELDS, MAKLUMAT_FIELDS
 COMPONENT_FIELDS: dict[str, tuple[str, ...]] = {
     "jangka_waktu": ("jangka_waktu_value", "jangka_waktu_unit"),
     "biaya": ("biaya_tarif", "biaya_dasar_hukum"),
+    "penanganan_pengaduan": ("penanganan_pengaduan", "pengaduan_answer_days"),
 }
 LIFECYCLE_GROUPS = (
     (

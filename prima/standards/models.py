@@ -167,6 +167,15 @@ class StandarPelayanan(models.Model):
     penanganan_pengaduan = models.TextField(
         COMPONENT_LABELS["penanganan_pengaduan"], blank=True
     )
+    pengaduan_answer_days = models.PositiveSmallIntegerField(
+        _("answer time for complaints (working days)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The final answer a complaint about this service is promised within. "
+            "Empty: 14 working days."
+        ),
+    )
 
     # Manufacturing components, internal to the unit.
     dasar_hukum = models.TextField(COMPONENT_LABELS["dasar_hukum"], blank=True)

@@ -32,6 +32,7 @@ EDITABLE_FIELDS: tuple[str, ...] = (
     "biaya_dasar_hukum",
     "produk",
     "penanganan_pengaduan",
+    "pengaduan_answer_days",
     "dasar_hukum",
     "sarana_prasarana",
     "kompetensi_pelaksana",

@@ -120,3 +120,13 @@ def test_steps_out_of_order_are_refused(org, users):
     case, _ = submit(org)
     with pytest.raises(ValidationError):
         case_answer(case=case, actor=users["admin_pemda"], answer="?")
+
+
+def test_answer_deadline_follows_the_complaint_handling_component(org, users):
+    """A standard promising answers in 5 working days shortens the answer deadline."""
+    from prima.standards.testing import make_standard
+
+    make_standard(layanan=org.layanan, pengaduan_answer_days=5)
+    case, _ = submit(org)
+    case_assign(case=case, actor=users["admin_pemda"], unit=org.unit, now=THURSDAY)
+    assert case.answer_due == date(2026, 3, 12)
