@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from contextlib import nullcontext
 from datetime import date, datetime
 from typing import Any
 
@@ -59,8 +60,8 @@ def _upsert_sql(model, keys: list[str], columns: list[str], rows: int = 1) -> st
     )
 
 
-def rollup_add(response: Response) -> None:
-    """Add one response to the daily, monthly and profile counts of its service."""
+def _rollup_statements(response: Response) -> list[tuple[str, list[Any]]]:
+    """Return the upserts adding one response to its daily, monthly and profile rows."""
     base = [response.pemda_id, response.layanan.unit.opd_id, response.unit_id]
     scores = response.scores()
     counts = [1] + [
@@ -68,21 +69,23 @@ def rollup_add(response: Response) -> None:
     ]
     columns = ["respondents", *COUNT_COLUMNS]
     day = response.service_date
-    with connection.cursor() as cursor:
+    statements = [
+        (
+            _upsert_sql(model, ["layanan_id", bucket], columns),
+            [*base, response.layanan_id, key, *counts],
+        )
         for model, bucket, key in (
             (DailyCount, "day", day),
             (MonthlyCount, "month", month_of(day)),
-        ):
-            cursor.execute(
-                _upsert_sql(model, ["layanan_id", bucket], columns),
-                [*base, response.layanan_id, key, *counts],
-            )
-        profile = [
-            (dimension, category)
-            for dimension, category in profile_categories(response).items()
-            if category
-        ]
-        cursor.execute(
+        )
+    ]
+    profile = [
+        (dimension, category)
+        for dimension, category in profile_categories(response).items()
+        if category
+    ]
+    statements.append(
+        (
             _upsert_sql(
                 DailyProfileCount,
                 ["layanan_id", "day", "dimension", "category"],
@@ -95,6 +98,41 @@ def rollup_add(response: Response) -> None:
                 for value in (*base, response.layanan_id, day, dimension, category, 1)
             ],
         )
+    )
+    return statements
+
+
+def rollup_add(response: Response) -> None:
+    """Add one response to the daily, monthly and profile counts of its service."""
+    with connection.cursor() as cursor:
+        for sql, params in _rollup_statements(response):
+            cursor.execute(sql, params)
+
+
+def _save_with_rollups_in_one_statement(response: Response) -> None:
+    """Insert the response and add it to its rollups in one PostgreSQL statement.
+
+    Data-modifying CTEs run as one atomic statement: one round trip instead of six
+    (BEGIN, INSERT, three upserts, COMMIT), which is most of a submission's time.
+    """
+    quote = connection.ops.quote_name
+    fields = [f for f in Response._meta.concrete_fields if not f.primary_key]
+    params = [
+        f.get_db_prep_save(getattr(response, f.attname), connection) for f in fields
+    ]
+    parts = [
+        f"r AS (INSERT INTO {quote(Response._meta.db_table)} "  # noqa: S608
+        f"({', '.join(quote(f.column) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))}) RETURNING id)"
+    ]
+    for number, (sql, statement_params) in enumerate(_rollup_statements(response)):
+        parts.append(f"c{number} AS ({sql})")
+        params += statement_params
+    with connection.cursor() as cursor:
+        sql = "WITH " + ", ".join(parts) + " SELECT id FROM r"  # noqa: S608
+        cursor.execute(sql, params)
+        response.pk = cursor.fetchone()[0]
+    response._state.adding = False
 
 
 def profile_categories(response: Response) -> dict[str, str | None]:
@@ -149,10 +187,15 @@ def response_submit(
         validate_constraints=False,
     )
     try:
-        with transaction.atomic():
-            response.save(force_insert=True)
-            rollup_add(response)
-            _store_extra_answers(response, extra_answers or {})
+        if connection.vendor == "postgresql" and not extra_answers:
+            # A savepoint only when a caller's transaction must survive a retry.
+            with transaction.atomic() if connection.in_atomic_block else nullcontext():
+                _save_with_rollups_in_one_statement(response)
+        else:
+            with transaction.atomic():
+                response.save(force_insert=True)
+                rollup_add(response)
+                _store_extra_answers(response, extra_answers or {})
     except IntegrityError:
         # The key was used before (a retry, a double tap): the first one counts.
         existing = Response.objects.filter(idempotency_key=idempotency_key).first()
