@@ -14,7 +14,10 @@ PURE_MODULES = [
     "prima.surveys.sampling",
     "prima.surveys.periods",
     "prima.reports.svg",
+    "prima.innovations.scoring",
+    "prima.innovations.impact",
     "prima.complaints.statistics",
+    "prima.complaints.sla",
 ]
 
 # Run in a fresh interpreter so that modules the test run already loaded do not hide
