@@ -14,7 +14,9 @@ from decimal import Decimal
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
+from prima.complaints.models import Case
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import user_can, user_has_any_role
 from prima.organisations.models import (
@@ -190,10 +192,16 @@ class StaffOverview:
     can_change_organisation: bool
     layanan_count: int
     unit_count: int
+    can_view_survey: bool = False
+    can_view_complaints: bool = False
+    open_cases: int = 0
+    overdue_cases: int = 0
 
 
 def staff_overview(*, user) -> StaffOverview:
     """Return the user's active roles, what their grants allow, and visible counts."""
+    can_view_complaints = user_can(user, Area.COMPLAINTS, VIEW)
+    cases = Case.objects.visible_to(user)
     memberships = list(
         user.memberships.filter(active=True)
         .select_related("pemda", "opd", "unit")
@@ -208,4 +216,12 @@ def staff_overview(*, user) -> StaffOverview:
         can_change_organisation=user_can(user, Area.ORGANISATION, CHANGE),
         layanan_count=Layanan.objects.visible_to(user).count(),
         unit_count=Unit.objects.visible_to(user).count(),
+        can_view_survey=user_can(user, Area.SURVEY, VIEW),
+        can_view_complaints=can_view_complaints,
+        open_cases=cases.open().count() if can_view_complaints else 0,
+        overdue_cases=(
+            cases.overdue(today=timezone.localdate()).count()
+            if can_view_complaints
+            else 0
+        ),
     )
