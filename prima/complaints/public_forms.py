@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from prima.complaints import uploads
 from prima.complaints.models import Kind, Privacy
+from prima.core.forms import SubmissionKeyForm
 
 KEY_ERROR = _(
     "This form could not be matched to a sending. Nothing was saved; please check "
@@ -42,11 +41,6 @@ RATING_CHOICES = [
 ]
 
 
-def new_key() -> str:
-    """Return a fresh submission key for one display of the form."""
-    return str(uuid.uuid4())
-
-
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -71,10 +65,10 @@ class MultipleFileField(forms.FileField):
         )
 
 
-class CaseForm(forms.Form):
+class CaseForm(SubmissionKeyForm):
     """A new complaint, suggestion, appreciation or request for information."""
 
-    key = forms.CharField(widget=forms.HiddenInput, required=False)
+    key_error = KEY_ERROR
     kind = forms.ChoiceField(
         label=_("What do you want to send?"),
         choices=Kind.choices,
@@ -117,15 +111,6 @@ class CaseForm(forms.Form):
         if layanan is not None:
             del self.fields["unit"]
 
-    def clean_key(self) -> uuid.UUID:
-        try:
-            key = uuid.UUID(self.cleaned_data["key"])
-        except (TypeError, ValueError):
-            raise forms.ValidationError(KEY_ERROR, code="key") from None
-        if key.version != 4:
-            raise forms.ValidationError(KEY_ERROR, code="key")
-        return key
-
     def submission(self) -> dict:
         """Return the keyword arguments of ``case_submit`` for valid data."""
         data = self.cleaned_data
@@ -142,12 +127,6 @@ class CaseForm(forms.Form):
             "contact_phone": data["contact_phone"],
             "submission_key": data["key"],
         }
-
-    def display_key(self) -> str:
-        """Return the key to embed: the sent one if valid, else a fresh one."""
-        if self.is_bound and "key" not in self.errors:
-            return str(self.cleaned_data.get("key") or new_key())
-        return new_key()
 
 
 class TrackForm(forms.Form):

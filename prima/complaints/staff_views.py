@@ -49,13 +49,10 @@ def worklist(request):
         request.user, today=timezone.localdate(), filters=filters
     )
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     can_bulk = selectors.can_bulk_assign(request.user)
     context = {
         "form": form,
         "page": page,
-        "query": query.urlencode(),
         "can_bulk": can_bulk,
         "bulk_units": selectors.bulk_assign_units(request.user) if can_bulk else [],
     }

@@ -4,7 +4,6 @@ current year."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
@@ -20,29 +19,19 @@ from prima.complaints.stats_selectors import pemda_summary, scope_statistics
 from prima.core.roles import VIEW, Area
 from prima.core.scoping import user_can
 from prima.organisations.models import Pemda
+from prima.surveys.period_choice import PeriodSelection, period_from_request
 from prima.surveys.periods import (
-    Period,
     PeriodKind,
-    parse_key,
     period_containing,
     period_number,
 )
-
-
-@dataclass(frozen=True)
-class PeriodChoice:
-    """The period shown, the periods offered, and an error for an unknown key."""
-
-    period: Period
-    choices: list[Period]
-    error: str = ""
 
 
 def _today() -> date:
     return timezone.localdate()
 
 
-def choose_period(request, today: date) -> PeriodChoice:
+def choose_period(request, today: date) -> PeriodSelection:
     """Return the period named by GET ``periode``, else the current year."""
     year = period_containing(today, PeriodKind.TAHUN)
     choices = [year, period_containing(date(today.year - 1, 1, 1), PeriodKind.TAHUN)]
@@ -50,18 +39,12 @@ def choose_period(request, today: date) -> PeriodChoice:
         period_number(today.year, PeriodKind.TRIWULAN, n)
         for n in range(1, (today.month - 1) // 3 + 2)
     ]
-    key = request.GET.get("periode", "").strip()
-    if not key:
-        return PeriodChoice(year, choices)
-    try:
-        period = parse_key(key)
-    except ValueError:
-        error = _("“%(key)s” is not a period; showing %(period)s.") % {
-            "key": key[:40],
-            "period": year.label,
-        }
-        return PeriodChoice(year, choices, error)
-    return PeriodChoice(period, choices if period in choices else [period, *choices])
+    return period_from_request(
+        request,
+        default=year,
+        choices=choices,
+        invalid_message=_("“%(key)s” is not a period; showing %(period)s."),
+    )
 
 
 def _labels() -> dict:
@@ -89,7 +72,7 @@ def stats(request):
         Case.objects.visible_to(request.user), choice.period, today
     )
     context = {
-        "choice": choice,
+        "selection": choice,
         "period": choice.period,
         "levels": [
             (_("Pemda"), [_row(*pair) for pair in figures.pemdas]),
@@ -106,7 +89,7 @@ def public_stats(request, pemda_slug: str):
     choice = choose_period(request, _today())
     context = {
         "pemda": pemda,
-        "choice": choice,
+        "selection": choice,
         "period": choice.period,
         "row": _row(pemda, pemda_summary(pemda, choice.period)),
     }

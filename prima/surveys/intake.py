@@ -39,6 +39,7 @@ class Question:
     name: str
     text: str
     labels: tuple[str, str, str, str]
+    reworded: bool = False
 
     @property
     def field_name(self) -> str:
@@ -86,12 +87,13 @@ def questionnaire(unit: Unit) -> list[Question]:
     key = _cache_key("questions", unit.pk, get_language())
     cached = cache.get(key)
     if cached is None:
-        cached = _build_questionnaire(unit)
+        cached = build_questionnaire(unit)
         cache.set(key, cached, QUESTIONNAIRE_CACHE_SECONDS)
     return cached
 
 
-def _build_questionnaire(unit: Unit) -> list[Question]:
+def build_questionnaire(unit: Unit) -> list[Question]:
+    """Return the unit's questions as stored now, bypassing the cache (staff pages)."""
     wordings = {w.unsur: w for w in QuestionWording.objects.filter(unit=unit)}
     questions = []
     for number, unsur in enumerate(QUESTIONNAIRE_ORDER, start=1):
@@ -108,7 +110,14 @@ def _build_questionnaire(unit: Unit) -> list[Question]:
             default = DEFAULT_QUESTIONS[unsur]
             text, labels = str(default.text), tuple(str(x) for x in default.labels)
         questions.append(
-            Question(number, unsur.value, str(UNSUR_NAMES[unsur]), text, labels)
+            Question(
+                number,
+                unsur.value,
+                str(UNSUR_NAMES[unsur]),
+                text,
+                labels,
+                reworded=wording is not None,
+            )
         )
     return questions
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from prima.core.forms import SubmissionKeyForm
 from prima.surveys.intake import Question, service_date_range
 from prima.surveys.models import Education, Gender, Occupation
 
@@ -17,11 +17,6 @@ KEY_ERROR = _(
     "This form could not be matched to a survey session. Nothing was saved; "
     "please check your answers and send the form again."
 )
-
-
-def new_key() -> str:
-    """Return a fresh submission key for one display of the form."""
-    return str(uuid.uuid4())
 
 
 class ServiceChoiceField(forms.ModelChoiceField):
@@ -34,10 +29,10 @@ class ServiceChoiceField(forms.ModelChoiceField):
         return found if found is not None else super().to_python(value)
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(SubmissionKeyForm):
     """The questionnaire of one unit (optionally fixed to one of its services)."""
 
-    key = forms.CharField(widget=forms.HiddenInput, required=False)
+    key_error = KEY_ERROR
     layanan = ServiceChoiceField(
         label=_("Service you received"), queryset=None, empty_label=_("Choose…")
     )
@@ -124,15 +119,6 @@ class SurveyForm(forms.Form):
     def extra_fields(self):
         return [self[f"extra_{extra.pk}"] for extra in self.extras]
 
-    def clean_key(self) -> uuid.UUID:
-        try:
-            key = uuid.UUID(self.cleaned_data["key"])
-        except (TypeError, ValueError):
-            raise forms.ValidationError(KEY_ERROR, code="key") from None
-        if key.version != 4:
-            raise forms.ValidationError(KEY_ERROR, code="key")
-        return key
-
     def clean_service_date(self) -> date:
         day = self.cleaned_data["service_date"]
         earliest, latest = service_date_range(self.today)
@@ -169,12 +155,6 @@ class SurveyForm(forms.Form):
                 if data[f"extra_{extra.pk}"].strip()
             },
         }
-
-    def display_key(self) -> str:
-        """Return the key to embed: the sent one if valid, else a fresh one."""
-        if self.is_bound and "key" not in self.errors:
-            return str(self.cleaned_data.get("key") or new_key())
-        return new_key()
 
 
 class KioskIssueForm(forms.Form):

@@ -10,7 +10,6 @@ here touches a response, a rollup or the index.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,7 +17,11 @@ from django.utils.translation import gettext as _
 
 from prima.organisations.models import Pemda, Unit
 from prima.surveys.ikm import Unsur
-from prima.surveys.intake import Question, questionnaire, questionnaire_changed
+from prima.surveys.intake import (
+    Question,
+    build_questionnaire,
+    questionnaire_changed,
+)
 from prima.surveys.models import ExtraQuestion, QuestionWording, SurveySettings
 
 # More optional questions make the form long enough that citizens abandon it.
@@ -27,25 +30,14 @@ LABEL_FIELDS = ("label_1", "label_2", "label_3", "label_4")
 UNSUR_CODES = frozenset(u.value for u in Unsur)
 
 
-@dataclass(frozen=True)
-class QuestionRow:
-    """One unsur as citizens see it, and whether the unit reworded it."""
-
-    question: Question
-    reworded: bool
-
-
-def questionnaire_rows(unit: Unit) -> list[QuestionRow]:
+def questionnaire_rows(unit: Unit) -> list[Question]:
     """Return the unit's nine questions in questionnaire order, marking rewordings."""
-    reworded = set(
-        QuestionWording.objects.filter(unit=unit).values_list("unsur", flat=True)
-    )
-    return [QuestionRow(q, q.unsur in reworded) for q in questionnaire(unit)]
+    return build_questionnaire(unit)
 
 
 def question_of(unit: Unit, unsur: str) -> Question:
     """Return the current wording of one unsur of ``unit`` (default if none)."""
-    return next(q for q in questionnaire(unit) if q.unsur == unsur)
+    return next(q for q in build_questionnaire(unit) if q.unsur == unsur)
 
 
 def is_reworded(unit: Unit, unsur: str) -> bool:

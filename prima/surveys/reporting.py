@@ -26,6 +26,7 @@ from prima.organisations.models import Layanan, Pemda, PerangkatDaerah, Unit
 from prima.reports import svg
 from prima.surveys import ikm
 from prima.surveys.diagnosis import Diagnosis, diagnose
+from prima.surveys.intake import Question, build_questionnaire
 from prima.surveys.models import (
     AgeGroup,
     Channel,
@@ -34,12 +35,11 @@ from prima.surveys.models import (
     Gender,
     Occupation,
     ProfileDimension,
-    QuestionWording,
     Response,
     SurveySettings,
 )
 from prima.surveys.periods import Period, PeriodKind, period_containing, previous
-from prima.surveys.questions import DEFAULT_QUESTIONS, UNSUR_NAMES
+from prima.surveys.questions import UNSUR_NAMES
 from prima.surveys.selectors import (
     Scope,
     results_by,
@@ -247,40 +247,9 @@ def channel_counts(scope: Scope, period: Period) -> list[tuple[str, int]]:
     ]
 
 
-@dataclass(frozen=True)
-class QuestionRow:
-    number: int
-    unsur: ikm.Unsur
-    name: str
-    text: str
-    labels: tuple[str, str, str, str]
-    reworded: bool
-
-
-def questionnaire(unit: Unit) -> list[QuestionRow]:
-    """Return the unit's questionnaire in the order citizens see it."""
-    wordings = {w.unsur: w for w in QuestionWording.objects.filter(unit=unit)}
-    rows = []
-    for number, unsur in enumerate(ikm.QUESTIONNAIRE_ORDER, start=1):
-        wording = wordings.get(unsur.value)
-        default = DEFAULT_QUESTIONS[unsur]
-        if wording is not None:
-            text = wording.text
-            labels = (
-                wording.label_1,
-                wording.label_2,
-                wording.label_3,
-                wording.label_4,
-            )
-        else:
-            text = str(default.text)
-            labels = tuple(str(label) for label in default.labels)
-        rows.append(
-            QuestionRow(
-                number, unsur, str(UNSUR_NAMES[unsur]), text, labels, bool(wording)
-            )
-        )
-    return rows
+def questionnaire(unit: Unit) -> list[Question]:
+    """Return the unit's questionnaire in the order citizens see it, as stored now."""
+    return build_questionnaire(unit)
 
 
 def rtl_in_nrr_order(diagnosis: Diagnosis) -> list[FollowUp]:
@@ -330,7 +299,7 @@ class UnitReport:
     channels: list[tuple[str, int]]
     trend: list[tuple[Period, ikm.IkmResult | None]]
     rtl: list[FollowUp]
-    questionnaire: list[QuestionRow]
+    questionnaire: list[Question]
     complaints: ComplaintFeed
     bar_svg: SafeString | None
     trend_svg: SafeString

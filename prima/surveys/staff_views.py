@@ -7,7 +7,6 @@ grants: a unit outside the user's scope answers 404, a read-only one 403 on chan
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.contrib import messages
@@ -32,10 +31,10 @@ from prima.surveys.followups import (
 )
 from prima.surveys.imports import ImportRefused, responses_import
 from prima.surveys.models import FollowUp, Population, SurveySettings
+from prima.surveys.period_choice import PeriodSelection, period_from_request
 from prima.surveys.periods import (
     Period,
     PeriodKind,
-    parse_key,
     period_containing,
     previous,
 )
@@ -53,15 +52,6 @@ from prima.surveys.staff_forms import (
 PERIOD_CHOICES = 8
 
 
-@dataclass(frozen=True)
-class PeriodSelection:
-    """The period a page shows, the recent periods to choose from, and any error."""
-
-    period: Period
-    choices: list[Period]
-    error: str = ""
-
-
 def _today() -> date:
     return timezone.localdate()
 
@@ -74,20 +64,15 @@ def select_period(request, pemda: Pemda | None) -> PeriodSelection:
     choices = [current]
     while len(choices) < PERIOD_CHOICES:
         choices.append(previous(choices[-1]))
-    key = request.GET.get("periode", "").strip()
-    if not key:
-        return PeriodSelection(current, choices)
-    try:
-        period = parse_key(key)
-    except ValueError:
-        error = _(
+    return period_from_request(
+        request,
+        default=current,
+        choices=choices,
+        invalid_message=_(
             "“%(key)s” is not a survey period; showing %(period)s. Use a key like "
             "2026-T2 (quarter), 2026-S1 (semester) or 2026 (year)."
-        ) % {"key": key[:40], "period": current.label}
-        return PeriodSelection(current, choices, error)
-    if period not in choices:
-        choices.insert(0, period)
-    return PeriodSelection(period, choices)
+        ),
+    )
 
 
 def _with_period(name: str, period: Period, **kwargs) -> str:

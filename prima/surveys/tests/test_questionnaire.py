@@ -70,10 +70,10 @@ def test_questionnaire_rows_keep_order_and_mark_rewordings(org):
     """Rows come in questionnaire order (U9 before U8) and flag reworded unsur only."""
     wording_save(unit=org.unit, unsur="U8", text="Pengaduan?", labels=LABELS)
     rows = questionnaire_rows(org.unit)
-    assert [r.question.unsur for r in rows] == [
+    assert [r.unsur for r in rows] == [
         "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U9", "U8"
     ]  # fmt: skip
-    assert [r.question.unsur for r in rows if r.reworded] == ["U8"]
+    assert [r.unsur for r in rows if r.reworded] == ["U8"]
 
 
 def test_at_most_five_active_extra_questions(org):

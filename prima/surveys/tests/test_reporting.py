@@ -151,7 +151,7 @@ def test_questionnaire_uses_the_unit_rewording(org):
     )
     with translation.override("en"):
         rows = reporting.questionnaire(org.unit)
-    assert [r.unsur.value for r in rows][7:] == ["U9", "U8"]
+    assert [r.unsur for r in rows][7:] == ["U9", "U8"]
     assert rows[7].text == "How clean was the waiting room?"
     assert rows[7].labels == ("Dirty", "So-so", "Clean", "Spotless")
     assert rows[0].text.startswith("How well do the service requirements")
