@@ -11,6 +11,7 @@ urlpatterns = [
     path("staf/standar/", include("prima.standards.urls")),
     path("", include("prima.surveys.urls")),
     path("", include("prima.complaints.urls")),
+    path("", include("prima.innovations.urls")),
     path("", include("prima.portal.urls")),
 ]
 

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "prima.portal",
     "prima.surveys",
     "prima.complaints",
+    "prima.innovations",
     "prima.demo",
 ]
 

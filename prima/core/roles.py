@@ -31,6 +31,8 @@ class Area(models.TextChoices):
     USERS = "users", _("Users and roles")
     SURVEY = "survey", _("Satisfaction survey (SKM)")
     COMPLAINTS = "complaints", _("Complaints and suggestions")
+    INNOVATION = "innovation", _("Innovation registry")
+    COMPETITION = "competition", _("Innovation competitions")
 
 
 VIEW = "view"
@@ -57,42 +59,56 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.USERS: _WRITE,
         Area.SURVEY: _WRITE,
         Area.COMPLAINTS: _WRITE,
+        Area.INNOVATION: _WRITE,
+        Area.COMPETITION: _WRITE,
     },
     Role.ADMIN_OPD: {
         Area.ORGANISATION: _READ,
         Area.CATALOG: _WRITE,
         Area.SURVEY: _WRITE,
         Area.COMPLAINTS: _WRITE,
+        Area.INNOVATION: _WRITE,
+        Area.COMPETITION: _READ,
     },
     Role.OPERATOR_UNIT: {
         Area.ORGANISATION: _READ,
         Area.CATALOG: _WRITE,
         Area.SURVEY: _WRITE,
         Area.COMPLAINTS: _WRITE,
+        Area.INNOVATION: _WRITE,
+        Area.COMPETITION: _READ,
     },
     Role.PETUGAS_LOKET: {
         Area.ORGANISATION: _READ,
         Area.CATALOG: _READ,
         Area.SURVEY: _READ,
         Area.COMPLAINTS: _READ,
+        Area.INNOVATION: _READ,
     },
     Role.EVALUATOR: {
         Area.ORGANISATION: _READ,
         Area.CATALOG: _READ,
         Area.SURVEY: _READ,
         Area.COMPLAINTS: _READ,
+        Area.INNOVATION: _READ,
+        Area.COMPETITION: _READ,
     },
-    Role.JURI: {Area.ORGANISATION: _READ},
+    # A juri reads the registry; what they may score comes from their assignments.
+    Role.JURI: {Area.ORGANISATION: _READ, Area.INNOVATION: _READ},
     Role.MENTOR: {
         Area.ORGANISATION: _READ,
         Area.CATALOG: _READ,
         Area.SURVEY: _READ,
+        Area.INNOVATION: _READ,
+        Area.COMPETITION: _READ,
     },
     Role.PIMPINAN: {
         Area.ORGANISATION: _READ,
         Area.CATALOG: _READ,
         Area.SURVEY: _READ,
         Area.COMPLAINTS: _READ,
+        Area.INNOVATION: _READ,
+        Area.COMPETITION: _READ,
     },
 }
 

@@ -10,7 +10,19 @@ from prima.core.scoping import ScopedQuerySet
 
 # Public pages live at /<pemda-slug>/; these prefixes belong to the platform.
 RESERVED_SLUGS = frozenset(
-    {"admin", "akun", "staf", "static", "media", "i18n", "api", "s", "kiosk", "healthz"}
+    {
+        "admin",
+        "akun",
+        "staf",
+        "static",
+        "media",
+        "i18n",
+        "api",
+        "s",
+        "kiosk",
+        "healthz",
+        "inovasi",
+    }
 )
 
 

@@ -1,0 +1,726 @@
+"""Innovations of a Pemda (One Agency One Innovation), their evidence and lineage,
+and innovation competitions (KIPP practice) with screening, juri and stages.
+
+The rules are in ``../shared/domain/inovasi.md``; the pure scoring and impact
+arithmetic lives in ``scoring.py`` and ``impact.py``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from prima.core.roles import VIEW, Area, Level, can
+from prima.core.scoping import ScopedQuerySet, user_grants
+from prima.innovations import scoring
+from prima.surveys.models import UNSUR_CHOICES
+
+
+class Stage(models.TextChoices):
+    IDE = "ide", _("Idea")
+    UJI_COBA = "uji_coba", _("Trial")
+    DITERAPKAN = "diterapkan", _("Applied")
+    DIREPLIKASI = "direplikasi", _("Replicated elsewhere")
+
+
+APPLIED_STAGES = (Stage.DITERAPKAN, Stage.DIREPLIKASI)
+
+
+class Group(models.TextChoices):
+    UMUM = "umum", _("General")
+    REPLIKASI = "replikasi", _("Replication")
+    KHUSUS = "khusus", _("Special (an earlier winner developed further)")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft (visible to the OPD only)")
+    PUBLISHED = "published", _("Published")
+
+
+class Sector(models.TextChoices):
+    ADMINISTRASI_KEPENDUDUKAN = "adminduk", _("Population administration")
+    KESEHATAN = "kesehatan", _("Health")
+    PENDIDIKAN = "pendidikan", _("Education")
+    PERIZINAN = "perizinan", _("Licensing and investment")
+    SOSIAL = "sosial", _("Social welfare")
+    EKONOMI = "ekonomi", _("Economy, trade and SMEs")
+    LINGKUNGAN = "lingkungan", _("Environment")
+    INFRASTRUKTUR = "infrastruktur", _("Infrastructure and transport")
+    TATA_KELOLA = "tata_kelola", _("Governance and public information")
+    KETERTIBAN = "ketertiban", _("Public order and safety")
+    LAINNYA = "lainnya", _("Other")
+
+
+# The proposal sections of each group (inovasi.md, "Proposal sections"), as model
+# field names in the order the proposal shows them.
+SECTIONS: dict[str, tuple[str, ...]] = {
+    Group.UMUM: (
+        "ringkasan",
+        "latar_belakang",
+        "kebaruan",
+        "implementasi",
+        "signifikansi",
+        "adaptabilitas",
+        "sumber_daya",
+        "keberlanjutan",
+    ),
+    Group.REPLIKASI: (
+        "ringkasan",
+        "latar_belakang",
+        "kebaruan",
+        "implementasi",
+        "signifikansi",
+        "adaptabilitas",
+        "sumber_daya",
+        "keberlanjutan",
+        "inspirasi",
+        "proses_replikasi",
+        "faktor_pembeda",
+    ),
+    Group.KHUSUS: (
+        "ringkasan",
+        "deskripsi_awal",
+        "pembaruan",
+        "dampak",
+        "adaptabilitas",
+        "sumber_daya",
+        "keberlanjutan",
+    ),
+}
+
+
+def _section(label) -> models.TextField:
+    return models.TextField(label, blank=True)
+
+
+class InnovationQuerySet(ScopedQuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def applied(self):
+        return self.filter(stage__in=APPLIED_STAGES, applied_on__isnull=False)
+
+    def scoped(self, user, action: str = VIEW, area: str | None = None):
+        """Rows in the user's scope, where a draft stays private to its OPD.
+
+        OPD- and unit-level grants reach their own drafts; Pemda-level grants reach
+        the Pemda's published innovations, and the drafts the Pemda recorded itself
+        (innovations of other regions, which belong to no OPD).
+        """
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        area = area or self.model.scope_area
+        q = Q(pk__in=[])
+        for grant in user_grants(user):
+            if not can(grant.role, area, action):
+                continue
+            if grant.level == Level.PEMDA:
+                q |= Q(pemda_id=grant.target_id) & (
+                    Q(status=Status.PUBLISHED) | Q(opd__isnull=True)
+                )
+            elif grant.level == Level.OPD:
+                q |= Q(opd_id=grant.target_id)
+            elif grant.level == Level.UNIT:
+                q |= Q(unit_id=grant.target_id)
+        return self.filter(q)
+
+
+class Innovation(models.Model):
+    """An innovation of an OPD or one of its units, or one recorded from another region."""
+
+    pemda = models.ForeignKey(
+        "organisations.Pemda",
+        verbose_name=_("Pemda"),
+        on_delete=models.CASCADE,
+        related_name="innovations",
+    )
+    # Empty for an innovation the Pemda recorded from another region (benchmarking).
+    opd = models.ForeignKey(
+        "organisations.PerangkatDaerah",
+        verbose_name=_("Perangkat Daerah"),
+        on_delete=models.PROTECT,
+        related_name="innovations",
+        null=True,
+        blank=True,
+    )
+    unit = models.ForeignKey(
+        "organisations.Unit",
+        verbose_name=_("service unit"),
+        on_delete=models.PROTECT,
+        related_name="innovations",
+        null=True,
+        blank=True,
+    )
+    title = models.CharField(_("title"), max_length=200)
+    group = models.CharField(
+        _("proposal group"), max_length=10, choices=Group.choices, default=Group.UMUM
+    )
+    stage = models.CharField(
+        _("stage"), max_length=12, choices=Stage.choices, default=Stage.IDE
+    )
+    sector = models.CharField(_("sector"), max_length=16, choices=Sector.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    started_on = models.DateField(_("start date"), null=True, blank=True)
+    applied_on = models.DateField(
+        _("applied since"),
+        null=True,
+        blank=True,
+        help_text=_("Required once applied: the measured impact starts here."),
+    )
+    layanan = models.ManyToManyField(
+        "organisations.Layanan",
+        verbose_name=_("services it changes"),
+        related_name="innovations",
+        blank=True,
+    )
+
+    ringkasan = _section(_("summary"))
+    latar_belakang = _section(_("background and goals (the problem)"))
+    kebaruan = _section(_("novelty and added value"))
+    implementasi = _section(_("implementation"))
+    signifikansi = _section(_("significance (results, with numbers)"))
+    adaptabilitas = _section(_("adaptability"))
+    sumber_daya = _section(_("resources"))
+    keberlanjutan = _section(_("sustainability strategy"))
+    inspirasi = _section(_("inspiration (the original innovation)"))
+    proses_replikasi = _section(_("replication process"))
+    faktor_pembeda = _section(_("what was modified"))
+    deskripsi_awal = _section(_("the original innovation"))
+    pembaruan = _section(_("renewal and improvement"))
+    dampak = _section(_("impact"))
+    video_url = models.URLField(_("video link"), blank=True)
+
+    origin = models.ForeignKey(
+        "self",
+        verbose_name=_("replicated from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replications",
+    )
+    # Set for an innovation recorded from another region, e.g. after a benchmarking
+    # visit: who runs the original.
+    origin_region = models.CharField(_("region of origin"), max_length=150, blank=True)
+    origin_agency = models.CharField(_("agency of origin"), max_length=200, blank=True)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+
+    objects = InnovationQuerySet.as_manager()
+    scope_area = Area.INNOVATION
+    scope_lookups = {Level.PEMDA: "pemda", Level.OPD: "opd", Level.UNIT: "unit"}
+
+    class Meta:
+        verbose_name = _("innovation")
+        verbose_name_plural = _("innovations")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["pemda", "status"]),
+            models.Index(fields=["stage", "applied_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("innovations:public_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_external(self) -> bool:
+        """Whether the Pemda recorded this innovation from another region."""
+        return self.opd_id is None
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    def sections(self) -> list[tuple[str, str]]:
+        """Return (label, text) of the group's proposal sections, in order."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in SECTIONS[self.group]
+        ]
+
+    def target_codes(self) -> list[str]:
+        return [t.unsur for t in self.targets.all()]
+
+
+class TargetUnsur(models.Model):
+    """An SKM unsur an innovation sets out to improve."""
+
+    innovation = models.ForeignKey(
+        Innovation, on_delete=models.CASCADE, related_name="targets"
+    )
+    unsur = models.CharField(_("unsur"), max_length=2, choices=UNSUR_CHOICES)
+
+    class Meta:
+        verbose_name = _("targeted unsur")
+        verbose_name_plural = _("targeted unsur")
+        ordering = ["unsur"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["innovation", "unsur"], name="one_target_per_unsur"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.unsur
+
+
+class EvidenceQuerySet(ScopedQuerySet):
+    def scoped(self, user, action: str = VIEW, area: str | None = None):
+        """Evidence follows its innovation, so a draft's files stay private too."""
+        return self.filter(
+            innovation__in=Innovation.objects.scoped(user, action, area).values("pk")
+        )
+
+
+class Evidence(models.Model):
+    """A document or photo proving an innovation runs; stored outside the web root."""
+
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", _("Document")
+        PHOTO = "photo", _("Photo")
+
+    innovation = models.ForeignKey(
+        Innovation, on_delete=models.CASCADE, related_name="evidence"
+    )
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    file = models.FileField(_("file"), upload_to="innovations/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=60)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
+    scope_area = Area.INNOVATION
+    scope_lookups = {
+        Level.PEMDA: "innovation__pemda",
+        Level.OPD: "innovation__opd",
+        Level.UNIT: "innovation__unit",
+    }
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+# --- Competitions ---------------------------------------------------------------
+
+
+class CallStatus(models.TextChoices):
+    DRAFT = "draft", _("Being prepared")
+    OPEN = "open", _("Open for proposals")
+    JUDGING = "judging", _("Screening and judging")
+    FINISHED = "finished", _("Results published")
+
+
+class CallQuerySet(ScopedQuerySet):
+    def published(self):
+        return self.filter(status=CallStatus.FINISHED)
+
+
+def _weight(label, default: str) -> models.DecimalField:
+    return models.DecimalField(
+        label,
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal(default),
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(1))],
+    )
+
+
+class Call(models.Model):
+    """A Pemda's innovation competition: its rules, categories and stages."""
+
+    pemda = models.ForeignKey(
+        "organisations.Pemda",
+        verbose_name=_("Pemda"),
+        on_delete=models.CASCADE,
+        related_name="innovation_calls",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    year = models.PositiveSmallIntegerField(_("year"))
+    description = models.TextField(_("description"), blank=True)
+    deadline = models.DateTimeField(_("submission deadline"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=CallStatus.choices, default=CallStatus.DRAFT
+    )
+    # Scoring rules (inovasi.md defaults; official weights vary by year).
+    weight_kebaruan = _weight(_("weight: novelty"), "0.25")
+    weight_efektif = _weight(_("weight: effective"), "0.20")
+    weight_bermanfaat = _weight(_("weight: beneficial"), "0.25")
+    weight_mudah_disebarkan = _weight(_("weight: replicable"), "0.15")
+    weight_berkelanjutan = _weight(_("weight: sustainable"), "0.15")
+    scale_min = models.PositiveSmallIntegerField(_("lowest score"), default=1)
+    scale_max = models.PositiveSmallIntegerField(_("highest score"), default=10)
+    tie_order = models.CharField(
+        _("tie order"),
+        max_length=120,
+        default=",".join(scoring.DEFAULT_TIE_ORDER),
+        help_text=_("Criteria compared in this order when totals are equal."),
+    )
+    # Eligibility (KIPP practice; each call sets its own values).
+    min_years_umum = models.PositiveSmallIntegerField(
+        _("years applied, general and special proposals"), default=2
+    )
+    min_years_replikasi = models.PositiveSmallIntegerField(
+        _("years applied, replication proposals"), default=1
+    )
+    max_umum_per_opd = models.PositiveSmallIntegerField(
+        _("general proposals per OPD at most"), default=10
+    )
+    max_replikasi_per_opd = models.PositiveSmallIntegerField(
+        _("replication proposals per OPD at most"), default=5
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(
+        _("results published at"), null=True, blank=True
+    )
+
+    objects = CallQuerySet.as_manager()
+    scope_area = Area.COMPETITION
+    scope_lookups = {
+        Level.PEMDA: "pemda",
+        Level.OPD: "pemda__opds",
+        Level.UNIT: "pemda__units",
+    }
+
+    class Meta:
+        verbose_name = _("innovation competition")
+        verbose_name_plural = _("innovation competitions")
+        ordering = ["-year", "-deadline"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def weights(self) -> dict[str, Fraction]:
+        return {c: Fraction(getattr(self, f"weight_{c}")) for c in scoring.CRITERIA}
+
+    def rules(self) -> scoring.Rules:
+        """Return the call's scoring rules for the pure ``scoring`` module."""
+        return scoring.Rules(
+            weights=self.weights(),
+            scale=(self.scale_min, self.scale_max),
+            tie_order=tuple(c for c in self.tie_order.split(",") if c),
+        )
+
+    def stages_in_order(self):
+        return self.stages.order_by("order")
+
+
+class Category(models.Model):
+    """A category of a call (e.g. "Inovasi umum OPD", "Replikasi")."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="categories")
+    name = models.CharField(_("name"), max_length=120)
+    group = models.CharField(
+        _("proposal group"), max_length=10, choices=Group.choices, default=Group.UMUM
+    )
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CallStage(models.Model):
+    """A judging stage; closing it ranks its entries and advances the best ``advance``."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="stages")
+    order = models.PositiveSmallIntegerField(_("order"))
+    name = models.CharField(_("name"), max_length=80)
+    advance = models.PositiveIntegerField(
+        _("how many advance"),
+        help_text=_(
+            "The best this many go on to the next stage (or win, in the last)."
+        ),
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("stage")
+        verbose_name_plural = _("stages")
+        ordering = ["call", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "order"], name="one_stage_per_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+
+class PanelMember(models.Model):
+    """A juri of a call, with the OPD they belong to (for conflicts of interest)."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="panel")
+    juri = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("juri"),
+        on_delete=models.PROTECT,
+        related_name="panels",
+    )
+    affiliation_opd = models.ForeignKey(
+        "organisations.PerangkatDaerah",
+        verbose_name=_("own OPD"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Leave empty for a juri from outside the Pemda (academic, expert)."
+        ),
+    )
+    affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("juri")
+        verbose_name_plural = _("juri panel")
+        constraints = [
+            models.UniqueConstraint(fields=["call", "juri"], name="one_seat_per_juri")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.juri)
+
+
+class Screening(models.TextChoices):
+    PENDING = "pending", _("Awaiting screening")
+    ACCEPTED = "accepted", _("Passed screening")
+    REJECTED = "rejected", _("Rejected at screening")
+
+
+class RejectReason(models.TextChoices):
+    TOO_YOUNG = "too_young", _("Not applied long enough")
+    INCOMPLETE = "incomplete", _("Incomplete proposal")
+    MEANINGLESS = "meaningless", _("Answers without substance")
+    DUPLICATE = "duplicate", _("Duplicate title")
+    QUOTA = "quota", _("Over the OPD's quota")
+    OTHER = "other", _("Other reason")
+
+
+class EntryQuerySet(ScopedQuerySet):
+    pass
+
+
+class Entry(models.Model):
+    """An innovation submitted to a call: its screening and how far it went."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="entries")
+    innovation = models.ForeignKey(
+        Innovation, on_delete=models.PROTECT, related_name="entries"
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted at"))
+    screening = models.CharField(
+        _("screening"),
+        max_length=10,
+        choices=Screening.choices,
+        default=Screening.PENDING,
+    )
+    reject_reason = models.CharField(
+        _("reason"), max_length=12, choices=RejectReason.choices, blank=True
+    )
+    screening_note = models.TextField(_("screening note"), blank=True)
+    screened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    screened_at = models.DateTimeField(null=True, blank=True)
+    # The stage the entry is competing in now (or, once eliminated, the last it reached).
+    stage = models.ForeignKey(
+        CallStage,
+        verbose_name=_("stage"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="entries",
+    )
+    eliminated = models.BooleanField(_("eliminated"), default=False)
+    final_rank = models.PositiveIntegerField(_("final rank"), null=True, blank=True)
+
+    objects = EntryQuerySet.as_manager()
+    scope_area = Area.COMPETITION
+    scope_lookups = {
+        Level.PEMDA: "call__pemda",
+        Level.OPD: "innovation__opd",
+        Level.UNIT: "innovation__unit",
+    }
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["submitted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "innovation"], name="one_entry_per_innovation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.innovation)
+
+
+class Assignment(models.Model):
+    """A juri asked to score one entry in one stage."""
+
+    entry = models.ForeignKey(
+        Entry, on_delete=models.CASCADE, related_name="assignments"
+    )
+    stage = models.ForeignKey(
+        CallStage, on_delete=models.CASCADE, related_name="assignments"
+    )
+    juri = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("juri"),
+        on_delete=models.PROTECT,
+        related_name="juri_assignments",
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    assigned_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("juri assignment")
+        verbose_name_plural = _("juri assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "stage", "juri"], name="one_assignment_per_juri"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.juri} → {self.entry}"
+
+
+class ScoreSheet(models.Model):
+    """A juri's scores on each criterion; locked once submitted."""
+
+    assignment = models.OneToOneField(
+        Assignment, on_delete=models.CASCADE, related_name="sheet"
+    )
+    # {criterion: integer score}, criteria as in ``scoring.CRITERIA``.
+    scores = models.JSONField(_("scores"))
+    comment = models.TextField(_("comment"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"))
+
+    class Meta:
+        verbose_name = _("score sheet")
+        verbose_name_plural = _("score sheets")
+
+    def __str__(self) -> str:
+        return f"{self.assignment}"
+
+
+class ScoreChange(models.Model):
+    """An audited change to a locked score sheet: who, when, why, before and after."""
+
+    sheet = models.ForeignKey(
+        ScoreSheet, on_delete=models.CASCADE, related_name="changes"
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(_("reason"))
+    before = models.JSONField()
+    after = models.JSONField()
+
+    class Meta:
+        verbose_name = _("score change")
+        verbose_name_plural = _("score changes")
+        ordering = ["changed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.sheet} @ {self.changed_at:%Y-%m-%d %H:%M}"
+
+
+class StageResult(models.Model):
+    """An entry's score and rank when its stage closed, as published."""
+
+    stage = models.ForeignKey(
+        CallStage, on_delete=models.CASCADE, related_name="results"
+    )
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="results")
+    score = models.DecimalField(_("score"), max_digits=7, decimal_places=4)
+    # {criterion: mean score as a decimal string}
+    criterion_means = models.JSONField()
+    juri_count = models.PositiveSmallIntegerField()
+    rank = models.PositiveIntegerField(_("rank"))
+    advanced = models.BooleanField(_("advanced"))
+
+    class Meta:
+        verbose_name = _("stage result")
+        verbose_name_plural = _("stage results")
+        ordering = ["stage", "rank"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["stage", "entry"], name="one_result_per_stage"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stage} #{self.rank} {self.entry}"

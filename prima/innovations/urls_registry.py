@@ -1,0 +1,3 @@
+"""URLs of the innovation registry (filled in by its owner)."""
+
+urlpatterns: list = []
