@@ -19,6 +19,7 @@ from django.utils import timezone
 from prima.complaints.models import Case
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import user_can, user_has_any_role
+from prima.innovations.models import Assignment, Innovation, Status
 from prima.organisations.models import (
     Layanan,
     Membership,
@@ -196,12 +197,20 @@ class StaffOverview:
     can_view_complaints: bool = False
     open_cases: int = 0
     overdue_cases: int = 0
+    can_view_innovation: bool = False
+    can_change_innovation: bool = False
+    innovation_count: int = 0
+    draft_innovations: int = 0
+    can_view_competition: bool = False
+    sheets_to_score: int = 0
 
 
 def staff_overview(*, user) -> StaffOverview:
     """Return the user's active roles, what their grants allow, and visible counts."""
     can_view_complaints = user_can(user, Area.COMPLAINTS, VIEW)
     cases = Case.objects.visible_to(user)
+    can_view_innovation = user_can(user, Area.INNOVATION, VIEW)
+    innovations = Innovation.objects.visible_to(user)
     memberships = list(
         user.memberships.filter(active=True)
         .select_related("pemda", "opd", "unit")
@@ -224,4 +233,16 @@ def staff_overview(*, user) -> StaffOverview:
             if can_view_complaints
             else 0
         ),
+        can_view_innovation=can_view_innovation,
+        can_change_innovation=user_can(user, Area.INNOVATION, CHANGE),
+        innovation_count=innovations.count() if can_view_innovation else 0,
+        draft_innovations=(
+            innovations.filter(status=Status.DRAFT).count()
+            if can_view_innovation
+            else 0
+        ),
+        can_view_competition=user_can(user, Area.COMPETITION, VIEW),
+        sheets_to_score=Assignment.objects.filter(
+            juri=user, sheet__isnull=True, stage__closed_at__isnull=True
+        ).count(),
     )

@@ -158,3 +158,19 @@ def test_staff_overview_counts_and_grants(org, users):
     assert (overview.layanan_count, overview.unit_count) == (2, 2)
     nobody = selectors.staff_overview(user=users["no_role"])
     assert not nobody.has_role and nobody.layanan_count == 0
+
+
+def test_staff_overview_innovation_counts(org, users):
+    """Innovation counts follow the draft privacy: the Pemda admin sees no draft."""
+    from prima.innovations.testing import make_innovation
+
+    make_innovation(unit=org.unit)
+    make_innovation(unit=org.unit, published=False, title="Draf")
+    opd_view = selectors.staff_overview(user=users["admin_opd"])
+    assert (opd_view.innovation_count, opd_view.draft_innovations) == (2, 1)
+    assert opd_view.can_change_innovation and opd_view.can_view_competition
+    pemda_view = selectors.staff_overview(user=users["admin_pemda"])
+    assert (pemda_view.innovation_count, pemda_view.draft_innovations) == (1, 0)
+    juri_view = selectors.staff_overview(user=users["juri"])
+    assert juri_view.can_view_innovation and not juri_view.can_view_competition
+    assert juri_view.sheets_to_score == 0
