@@ -16,6 +16,7 @@ PURE_MODULES = [
     "prima.reports.svg",
     "prima.innovations.scoring",
     "prima.innovations.impact",
+    "prima.innovations.impact_svg",
     "prima.complaints.statistics",
     "prima.complaints.sla",
 ]

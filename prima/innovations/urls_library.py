@@ -1,3 +1,15 @@
-"""URLs of the innovation library (filled in by its owner)."""
+"""URLs of the public innovation library (under ``inovasi/``, a reserved Pemda slug)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from prima.innovations import public_views
+
+urlpatterns = [
+    path("inovasi/", public_views.library, name="library"),
+    path("inovasi/<int:pk>/", public_views.public_detail, name="public_detail"),
+    path(
+        "inovasi/bukti/<int:pk>/",
+        public_views.public_evidence,
+        name="public_evidence",
+    ),
+]

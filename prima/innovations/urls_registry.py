@@ -1,3 +1,26 @@
-"""URLs of the innovation registry (filled in by its owner)."""
+"""Staff URLs of the innovation registry, evidence, replication and coverage."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from prima.innovations import staff_views
+
+P = "staf/inovasi/"
+
+urlpatterns = [
+    path(P, staff_views.staff_list, name="staff_list"),
+    path(f"{P}baru/", staff_views.staff_create, name="staff_create"),
+    path(f"{P}cakupan/", staff_views.coverage_view, name="coverage"),
+    path(f"{P}cakupan/ingatkan/", staff_views.coverage_remind, name="coverage_remind"),
+    path(f"{P}bukti/<int:pk>/", staff_views.evidence_file, name="evidence_file"),
+    path(f"{P}<int:pk>/", staff_views.staff_detail, name="staff_detail"),
+    path(f"{P}<int:pk>/ubah/", staff_views.staff_edit, name="staff_edit"),
+    path(f"{P}<int:pk>/terbitkan/", staff_views.staff_publish, name="staff_publish"),
+    path(f"{P}<int:pk>/tarik/", staff_views.staff_unpublish, name="staff_unpublish"),
+    path(f"{P}<int:pk>/bukti/", staff_views.evidence_add, name="evidence_add"),
+    path(
+        f"{P}<int:pk>/bukti/<int:evidence_pk>/hapus/",
+        staff_views.evidence_delete,
+        name="evidence_delete",
+    ),
+    path(f"{P}<int:pk>/replikasi/", staff_views.replicate, name="replicate"),
+]

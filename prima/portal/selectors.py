@@ -19,6 +19,7 @@ from django.utils import timezone
 from prima.complaints.models import Case
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import user_can, user_has_any_role
+from prima.innovations.coverage import coverage_pemdas
 from prima.innovations.models import Assignment, Innovation, Status
 from prima.organisations.models import (
     Layanan,
@@ -202,6 +203,7 @@ class StaffOverview:
     innovation_count: int = 0
     draft_innovations: int = 0
     can_view_competition: bool = False
+    can_view_coverage: bool = False
     sheets_to_score: int = 0
 
 
@@ -242,6 +244,7 @@ def staff_overview(*, user) -> StaffOverview:
             else 0
         ),
         can_view_competition=user_can(user, Area.COMPETITION, VIEW),
+        can_view_coverage=coverage_pemdas(user).exists(),
         sheets_to_score=Assignment.objects.filter(
             juri=user, sheet__isnull=True, stage__closed_at__isnull=True
         ).count(),

@@ -103,7 +103,8 @@ def _summed(period: Period, group: str | None, filters: dict[str, Any]):
             yield queryset.aggregate(**sums)
 
 
-def _counts(rows) -> dict[ikm.Unsur, ikm.ScoreCounts]:
+def counts_of_rows(rows) -> dict[ikm.Unsur, ikm.ScoreCounts]:
+    """Return per-unsur score counts summed from rollup rows (dicts of the count columns)."""
     totals = dict.fromkeys(COUNT_FIELDS, 0)
     for row in rows:
         for name in COUNT_FIELDS:
@@ -118,7 +119,7 @@ def _counts(rows) -> dict[ikm.Unsur, ikm.ScoreCounts]:
 
 def scope_counts(scope: Scope, period: Period) -> dict[ikm.Unsur, ikm.ScoreCounts]:
     """Return the summed score counts per unsur of ``scope`` in ``period``."""
-    return _counts(_summed(period, None, scope.filter_kwargs()))
+    return counts_of_rows(_summed(period, None, scope.filter_kwargs()))
 
 
 def scope_result(scope: Scope, period: Period) -> ikm.IkmResult | None:
@@ -142,7 +143,7 @@ def results_by(
     grouped: dict[int, list[dict]] = {}
     for row in _summed(period, key, {"pemda": pemda, **(within or {})}):
         grouped.setdefault(row[key], []).append(row)
-    return {pk: ikm.compute(_counts(rows)) for pk, rows in grouped.items()}
+    return {pk: ikm.compute(counts_of_rows(rows)) for pk, rows in grouped.items()}
 
 
 def scope_profile(scope: Scope, period: Period) -> dict[str, dict[str, int]]:

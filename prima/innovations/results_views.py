@@ -1,0 +1,41 @@
+"""Public pages of finished innovation competitions: each stage's ranking with the
+score and every criterion's mean, as the call published them. No JavaScript."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+
+from prima.innovations import judging
+from prima.innovations.models import Call
+
+PAGE_SIZE = 20
+
+
+def results_list(request):
+    calls = (
+        Call.objects.published()
+        .select_related("pemda")
+        .order_by("-published_at", "-year", "-pk")
+    )
+    page = Paginator(calls, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page_obj": page, "calls": page.object_list}
+    return TemplateResponse(request, "innovations/results/call_list.html", context)
+
+
+def results(request, pk: int):
+    call = get_object_or_404(Call.objects.published().select_related("pemda"), pk=pk)
+    rules = call.rules()
+    context = {
+        "call": call,
+        "rankings": judging.published_results(call),
+        "weights": [
+            (judging.criterion_label(c), f"{float(w) * 100:g}")
+            for c, w in rules.weights.items()
+        ],
+        "tie_order": [judging.criterion_label(c) for c in rules.tie_order],
+        "scale": rules.scale,
+        "criteria": [judging.criterion_label(c) for c in rules.weights],
+    }
+    return TemplateResponse(request, "innovations/results/call_detail.html", context)
