@@ -23,7 +23,14 @@ from django.utils.translation import gettext_lazy
 from tqdm import tqdm
 
 from prima.core.roles import Role
-from prima.demo import city, complaints, organisations, standards, surveys
+from prima.demo import (
+    city,
+    complaints,
+    innovations,
+    organisations,
+    standards,
+    surveys,
+)
 from prima.demo.context import DemoContext, Step
 from prima.organisations.models import (
     Layanan,
@@ -47,6 +54,16 @@ STEPS: list[Step] = [
         gettext_lazy("Complaints"),
         complaints.create_complaints,
         complaints.delete_complaints,
+    ),
+    Step(
+        gettext_lazy("Innovations"),
+        innovations.create_innovations,
+        innovations.delete_innovations,
+    ),
+    Step(
+        gettext_lazy("Innovation competition"),
+        innovations.create_competition,
+        innovations.delete_competition,
     ),
 ]
 

@@ -4,7 +4,10 @@ About ``settings.PRIMA_DEMO_SURVEY_RESPONSES`` (default 50 000) responses over t
 year that ends yesterday, spread over the units' active services by how busy the unit
 is, mostly on weekdays. Most units score B; a few score A; some are clearly weak on
 one unsur (a Disdukcapil office on U3, the RSUD and the vehicle test unit on U4, a
-puskesmas on U9), and the DPMPTSP front office improves over the year.
+puskesmas on U9), and the DPMPTSP front office improves over the year. The
+Disdukcapil office's weak unsur improves from the day its queue innovation was applied
+(``IMPACT_*``, half-way through the year), so the innovation shows a measured impact
+with a full 180-day window on each side.
 
 Responses are bulk-inserted; the daily, monthly and profile rollups are summed in
 memory and inserted once, equal to what ``services.rollup_add`` would have produced
@@ -83,6 +86,13 @@ WEAK = {
 # The unit that improves over the year: mean score at the start and at the end.
 IMPROVING = "PTSP-FO"
 _IMPROVING_FROM, _IMPROVING_TO = 2.75, 3.4
+# The weak unsur an innovation of ``prima.demo.innovations`` improves from its applied
+# date on. 182 days ago leaves 180 days of answers before and after it in the year;
+# the new mean stays graded C, so the unsur is still weak over the year and in the
+# last triwulan (its RTL goes on), only clearly better than before.
+IMPACT_UNIT, IMPACT_UNSUR = "DKC-KTR", "U3"
+IMPACT_APPLIED_DAYS_AGO = 182
+_IMPACT_AFTER = 2.9
 _ROUND_THE_CLOCK = (Unit.Kind.RUMAH_SAKIT,)
 # Relative weight of Monday … Sunday.
 _OFFICE_WEEK = (1.25, 1.05, 1.0, 1.0, 0.8, 0.1, 0.03)
@@ -215,6 +225,13 @@ def _suggestion(rng: random.Random, scores: dict[str, int]) -> str:
     return ""
 
 
+def _impact_tables(code: str, tables: dict[str, list[float]]):
+    """Return the score tables of the impact unit after the applied date, else None."""
+    if code != IMPACT_UNIT:
+        return None
+    return {**tables, IMPACT_UNSUR: _score_table(_IMPACT_AFTER)}
+
+
 def generate_responses(ctx: DemoContext, target: int) -> list[Response]:
     """Return ``target`` unsaved responses over the year that ends yesterday."""
     rng = ctx.rng("surveys")
@@ -244,8 +261,12 @@ def generate_responses(ctx: DemoContext, target: int) -> list[Response]:
         chosen_days = rng.choices(days, cum_weights=day_cw, k=n)
         chosen_services = rng.choices(layanan, cum_weights=layanan_cw, k=n)
         tables = {u: _score_table(m) for u, m in plan.means.items()}
+        improved = _impact_tables(unit.code, tables)
+        impact_from = ctx.days_ago(IMPACT_APPLIED_DAYS_AGO)
         for day, service in zip(chosen_days, chosen_services, strict=True):
-            if unit.code == IMPROVING:
+            if improved is not None and day >= impact_from:
+                scores = {u: _draw(rng, improved[u]) for u in UNSUR}
+            elif unit.code == IMPROVING:
                 progress = (day - first).days / 364
                 mean = _IMPROVING_FROM + (_IMPROVING_TO - _IMPROVING_FROM) * progress
                 table = _score_table(mean)
