@@ -17,8 +17,9 @@ from decimal import Decimal
 
 from prima.reports.svg import BAR_COLOUR, WEAK_COLOUR, escape
 
-WIDTH = 640
-LABEL_WIDTH = 200
+# Narrow enough that a phone shows it near full size; the PDF scales it up.
+WIDTH = 440
+LABEL_WIDTH = 150
 RIGHT = 24
 ROW_HEIGHT = 34
 TOP = 30
@@ -66,8 +67,8 @@ def impact_chart(
         f'<circle cx="{LABEL_WIDTH + 6}" cy="12" r="4" fill="#fff" '
         f'stroke="{BEFORE_COLOUR}" stroke-width="2"/>'
         f'<text x="{LABEL_WIDTH + 14}" y="16">{escape(before_label)}</text>'
-        f'<circle cx="{LABEL_WIDTH + 180}" cy="12" r="4" fill="{BAR_COLOUR}"/>'
-        f'<text x="{LABEL_WIDTH + 188}" y="16">{escape(after_label)}</text>',
+        f'<circle cx="{LABEL_WIDTH + 76}" cy="12" r="4" fill="{BAR_COLOUR}"/>'
+        f'<text x="{LABEL_WIDTH + 84}" y="16">{escape(after_label)}</text>',
     ]
     for tick in (1, 2, 3, 4):
         parts.append(
