@@ -13,7 +13,10 @@ connection per worker process, served by gunicorn with the same settings as the 
     (respondents and the 36 columns u1_1..u9_4) and one multi-row upsert of
     ``surveys_dailyprofilecount`` for the non-empty profile dimensions. The values
     are computed here in plain Python; the SQL text is spelled the way
-    ``services._upsert_sql`` spells it. No validation, no questionnaire, no ORM.
+    ``services._upsert_sql`` spells it (Prima, on PostgreSQL, writes the same rows
+    with one statement, ``services._submit_sql``). psycopg's defaults: parameters
+    bound on the server, each statement prepared after five runs. No validation, no
+    questionnaire, no ORM.
 """
 
 from __future__ import annotations

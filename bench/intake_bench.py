@@ -138,6 +138,39 @@ def _load(port, paths, day, seconds, clients, csrf):
     return latencies, statuses
 
 
+def cpu_seconds(roots: dict[str, int]) -> dict[str, float]:
+    """CPU seconds used so far by each process tree in ``roots`` (a process and its
+    children; Linux /proc) and by this process.
+
+    On a shared machine the rates move with other work; the CPU time each side
+    spends per response moves much less.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    used = dict.fromkeys(roots, 0.0)
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        for name, root in roots.items():
+            if root in (int(pid), int(fields[1])):  # the process or its parent
+                used[name] += (int(fields[11]) + int(fields[12])) / tick
+    times = os.times()
+    used["client"] = times.user + times.system
+    return used
+
+
+def postmaster_pid() -> int:
+    """The PostgreSQL server process: the parent of this connection's backend."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    return int(Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
 def run(name, app, paths, day, args, csrf, totals, rollups):
     """Load ``app`` and return (rate, p50, p99); check rows and rollup deltas.
 
@@ -149,9 +182,12 @@ def run(name, app, paths, day, args, csrf, totals, rollups):
         # Warm up: gunicorn accepts before its workers have imported the app.
         _load(port, paths, day, args.warmup, args.clients, csrf)
         before = totals()
+        roots = {"gunicorn": process.pid, "postgres": postmaster_pid()}
+        cpu_before = cpu_seconds(roots)
         started = time.perf_counter()
         latencies, statuses = _load(port, paths, day, args.seconds, args.clients, csrf)
         wall = time.perf_counter() - started
+        cpu_after = cpu_seconds(roots)
         after = totals()
     finally:
         process.terminate()
@@ -168,6 +204,14 @@ def run(name, app, paths, day, args, csrf, totals, rollups):
         f"{name:<30} {rate:8.1f} responses/s   p50 {p50:6.1f} ms   "
         f"p99 {p99:6.1f} ms   ({len(latencies)} stored, {failed} failed, "
         f"{stored} rows)"
+    )
+    per = 1000 / max(len(latencies), 1)  # ms per stored response
+    cpu = {k: (cpu_after[k] - cpu_before[k]) * per for k in cpu_after}
+    machine = (os.cpu_count() or 1) * wall * per
+    print(
+        f"{'':<30} CPU per response: gunicorn {cpu['gunicorn']:.2f} ms, PostgreSQL "
+        f"{cpu['postgres']:.2f} ms, client {cpu['client']:.2f} ms; together "
+        f"{sum(cpu.values()):.2f} of {machine:.2f} ms of the machine's CPUs"
     )
     print(
         f"{'':<30} rollups added: daily respondents {daily}, monthly respondents "

@@ -112,6 +112,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A statement that binds its parameters on the server is prepared once it has run
+    # this many times on a connection (psycopg's default; Django's is never). Only the
+    # SKM submission binds on the server (``prima.surveys.services``): its planning
+    # costs PostgreSQL more than its writes. Set it empty behind a pooler that does
+    # not keep prepared statements (PgBouncer in transaction mode before 1.21 or
+    # without ``max_prepared_statements``).
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
+        int(os.environ.get("DATABASE_PREPARE_THRESHOLD", "5") or 0) or None
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

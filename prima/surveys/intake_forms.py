@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import uuid
+from collections.abc import Mapping
 from datetime import date
 
 from django import forms
@@ -13,6 +16,7 @@ from prima.surveys.intake import Question, service_date_range
 from prima.surveys.models import Education, Gender, Occupation
 
 LETTERS = "abcd"
+EXTRA_MAX_LENGTH = 1000
 KEY_ERROR = _(
     "This form could not be matched to a survey session. Nothing was saved; "
     "please check your answers and send the form again."
@@ -97,7 +101,7 @@ class SurveyForm(SubmissionKeyForm):
             self.fields[f"extra_{extra.pk}"] = forms.CharField(
                 label=extra.text,
                 required=False,
-                max_length=1000,
+                max_length=EXTRA_MAX_LENGTH,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
         field = self.fields["layanan"]
@@ -155,6 +159,108 @@ class SurveyForm(SubmissionKeyForm):
                 if data[f"extra_{extra.pk}"].strip()
             },
         }
+
+
+# What a browser sends for a plainly valid form. Anything else (a missing answer, an
+# unusual spelling Django would still accept, a bad value) goes to ``SurveyForm``.
+_SCORES = {str(score): score for score in (1, 2, 3, 4)}
+_KEY = re.compile(
+    r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\Z"
+)
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
+_AGE = re.compile(r"[0-9]{1,3}\Z")
+_CHOICES = {
+    name: frozenset(["", *(str(value) for value, _label in field.choices)])
+    for name, field in SurveyForm.base_fields.items()
+    if name in ("gender", "education", "occupation")
+}
+_AGE_FIELD = SurveyForm.base_fields["age"]
+_SUGGESTION_MAX = SurveyForm.base_fields["suggestion"].max_length
+
+
+class _Unsure(Exception):
+    """The data is not plainly valid: let the Django form decide."""
+
+
+def _text(data: Mapping[str, str], name: str, max_length: int) -> str:
+    value = data.get(name)
+    if value is None:
+        return ""
+    value = value.strip()
+    if len(value) > max_length or "\x00" in value:
+        raise _Unsure
+    return value
+
+
+def plain_submission(
+    data: Mapping[str, str],
+    *,
+    questions: list[Question],
+    extras,
+    layanan,
+    today: date,
+) -> dict | None:
+    """Return ``SurveyForm(data, …).submission()`` for a plainly valid POST, else None.
+
+    The citizen form of a fixed service, as a browser sends it, without building the
+    form's 36 fields per request (its construction and validation cost more than
+    storing the response). Whenever the data is anything but plainly valid this
+    returns None and the view binds ``SurveyForm``, which gives the error messages
+    and renders the page; so errors and accepted values stay exactly the form's
+    (``test_intake_forms`` checks both agree).
+    """
+    try:
+        key = data.get("key") or ""
+        if not _KEY.match(key):
+            raise _Unsure
+        found = _ISO_DATE.match(data.get("service_date") or "")
+        if found is None:
+            raise _Unsure
+        try:
+            service_date = date(*(int(part) for part in found.groups()))
+        except ValueError:
+            raise _Unsure from None
+        earliest, latest = service_date_range(today)
+        if not earliest <= service_date <= latest:
+            raise _Unsure
+        scores = {}
+        for q in questions:
+            score = _SCORES.get(data.get(q.field_name))
+            if score is None:
+                raise _Unsure
+            scores[q.unsur] = score
+        profile: dict = {}
+        for name, allowed in _CHOICES.items():
+            profile[name] = data.get(name) or ""
+            if profile[name] not in allowed:
+                raise _Unsure
+        age = data.get("age")
+        if age:
+            if not _AGE.match(age):
+                raise _Unsure
+            age = int(age)
+            if not _AGE_FIELD.min_value <= age <= _AGE_FIELD.max_value:
+                raise _Unsure
+        profile["age"] = age or None
+        suggestion = _text(data, "suggestion", _SUGGESTION_MAX)
+        answers = {}
+        for extra in extras:
+            answer = _text(data, f"extra_{extra.pk}", EXTRA_MAX_LENGTH)
+            if answer:
+                answers[extra.pk] = answer
+    except _Unsure:
+        return None
+    return {
+        "layanan": layanan,
+        "scores": scores,
+        "idempotency_key": uuid.UUID(key),
+        "service_date": service_date,
+        "profile": {
+            k: profile[k] for k in ("gender", "age", "education", "occupation")
+        },
+        "suggestion": suggestion,
+        "extra_answers": answers,
+    }
 
 
 class KioskIssueForm(forms.Form):

@@ -22,7 +22,7 @@ from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import get_for_user, user_can
 from prima.organisations.models import Layanan, Unit
 from prima.surveys import intake
-from prima.surveys.intake_forms import KioskIssueForm, SurveyForm
+from prima.surveys.intake_forms import KioskIssueForm, SurveyForm, plain_submission
 from prima.surveys.models import Channel, KioskDevice
 from prima.surveys.services import response_submit
 
@@ -62,20 +62,36 @@ def _thanks(request, key):
 
 def _survey(request, *, unit, layanan=None, kiosk=None):
     """Show and take the questionnaire of ``unit``; return the response to send."""
-    services = Layanan.objects.active().filter(unit=unit).select_related("unit")
-    if layanan is not None:
-        services = services.filter(pk=layanan.pk)
-    form = SurveyForm(
-        request.POST if request.method == "POST" else None,
-        questions=intake.questionnaire(unit),
-        extras=intake.extra_questions(unit),
-        services=services,
-        fixed_layanan=layanan,
-        today=timezone.localdate(),
-    )
-    if form.is_valid():
+    questions = intake.questionnaire(unit)
+    extras = intake.extra_questions(unit)
+    today = timezone.localdate()
+    submission = form = None
+    if request.method == "POST" and layanan is not None:
+        # Most answers come from a service's QR code and are valid: store them
+        # without building the form, which would cost more than storing them.
+        submission = plain_submission(
+            request.POST,
+            questions=questions,
+            extras=extras,
+            layanan=layanan,
+            today=today,
+        )
+    if submission is None:
+        services = Layanan.objects.active().filter(unit=unit).select_related("unit")
+        if layanan is not None:
+            services = services.filter(pk=layanan.pk)
+        form = SurveyForm(
+            request.POST if request.method == "POST" else None,
+            questions=questions,
+            extras=extras,
+            services=services,
+            fixed_layanan=layanan,
+            today=today,
+        )
+        if form.is_valid():
+            submission = form.submission()
+    if submission is not None:
         channel = Channel.KIOSK if kiosk else Channel.ONLINE
-        submission = form.submission()
         response_submit(**submission, channel=channel, kiosk=kiosk)
         if kiosk is None:
             return _thanks(request, submission["idempotency_key"])

@@ -185,6 +185,51 @@ def test_service_link_fixes_the_service(org, client):
     assert Response.objects.get().layanan == org.layanan
 
 
+def service_url(org) -> str:
+    return reverse("surveys:survey-service", kwargs={"layanan_pk": org.layanan.pk})
+
+
+def test_service_link_refuses_a_missing_answer_like_the_unit_form(org, en_client):
+    """A service link's POST that is not plainly valid gets the form's errors."""
+    data = answers(org, u5="2", suggestion="Tambah kursi")
+    del data["u9"]
+    response = en_client.post(service_url(org), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Please answer question 8 (Facilities and infrastructure)." in html
+    assert is_checked(html, "u5", "2")
+    assert "Tambah kursi" in html
+    assert f'value="{data["key"]}"' in html
+    assert not Response.objects.exists()
+
+
+def test_service_link_stores_a_retried_submission_once(org, client):
+    """The lean path of a service link keeps the key's once-only storage."""
+    extra = ExtraQuestion.objects.create(pemda=org.pemda, unit=org.unit, text="Q?")
+    data = answers(
+        org, **{f"extra_{extra.pk}": " Ya ", "gender": "P", "age": "34"}, u3="2"
+    )
+    first = client.post(service_url(org), data)
+    second = client.post(service_url(org), data)
+    assert first.status_code == second.status_code == 302
+    assert second["Location"] == reverse("surveys:survey-thanks")
+    stored = Response.objects.get()
+    assert (stored.layanan, stored.channel) == (org.layanan, Channel.ONLINE)
+    assert (stored.gender, stored.age, stored.u3) == ("P", 34, 2)
+    daily = DailyCount.objects.get()
+    assert (daily.respondents, daily.u3_2, daily.u3_4) == (1, 1, 0)
+    assert ExtraAnswer.objects.get().text == "Ya"
+
+
+def test_service_link_post_needs_the_csrf_token(org):
+    """The lean path runs behind the same CSRF check as every form."""
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(service_url(org), answers(org))
+    assert response.status_code == 403
+    assert not Response.objects.exists()
+
+
 def test_inactive_unit_and_service_answer_404(org, client):
     """Links of an inactive unit or service are not found."""
     org.layanan.active = False

@@ -73,3 +73,126 @@ def test_profile_counts_and_grouped_results(org):
     by_unit = results_by(period, pemda=org.pemda, group="unit")
     assert by_unit[org.unit.pk].ikm_display == Decimal("100.00")
     assert by_unit[org.sibling_unit.pk].ikm_display == Decimal("75.00")
+
+
+def _expected_rollups():
+    """The daily, monthly and profile rows recounted from the stored responses."""
+    from collections import Counter
+
+    from prima.surveys.models import age_group
+    from prima.surveys.services import COUNT_COLUMNS, month_of, profile_categories
+
+    daily: Counter = Counter()
+    monthly: Counter = Counter()
+    profile: Counter = Counter()
+    for response in Response.objects.select_related("layanan__unit"):
+        scores = {u.value.lower(): s for u, s in response.scores().items()}
+        base = (response.pemda_id, response.layanan.unit.opd_id, response.unit_id)
+        for bucket, counter in (
+            (response.service_date, daily),
+            (month_of(response.service_date), monthly),
+        ):
+            key = (*base, response.layanan_id, bucket)
+            counter[(*key, "respondents")] += 1
+            for column in COUNT_COLUMNS:
+                unsur, score = column.split("_")
+                counter[(*key, column)] += int(scores[unsur] == int(score))
+        assert profile_categories(response)["age"] == age_group(response.age)
+        for dimension, category in profile_categories(response).items():
+            if category:
+                key = (*base, response.layanan_id, response.service_date)
+                profile[(*key, dimension, category)] += 1
+    return daily, monthly, profile
+
+
+def _stored_rollups():
+    from collections import Counter
+
+    from prima.surveys.models import MonthlyCount
+    from prima.surveys.services import COUNT_COLUMNS
+
+    found = []
+    for model, bucket in ((DailyCount, "day"), (MonthlyCount, "month")):
+        counter: Counter = Counter()
+        for row in model.objects.all():
+            key = (row.pemda_id, row.opd_id, row.unit_id, row.layanan_id)
+            for column in ["respondents", *COUNT_COLUMNS]:
+                counter[(*key, getattr(row, bucket), column)] = getattr(row, column)
+        found.append(+counter)
+    profile = Counter(
+        {
+            (
+                r.pemda_id,
+                r.opd_id,
+                r.unit_id,
+                r.layanan_id,
+                r.day,
+                r.dimension,
+                r.category,
+            ): r.count
+            for r in DailyProfileCount.objects.all()
+        }
+    )
+    return (*found, profile)
+
+
+def test_rollups_equal_a_recount_of_the_responses(org):
+    """Whatever the profile (blank, partial, every age group), the rollups written with
+    each response (one statement on PostgreSQL) equal a recount of the responses."""
+    from prima.surveys.intake import kiosk_issue
+
+    kiosk, _token = kiosk_issue(unit=org.unit, name="Tablet")
+    profiles = [
+        {},
+        {"gender": "P"},
+        {"gender": "L", "age": 19, "education": "sma", "occupation": "pns"},
+        {"age": 20},
+        {"age": 59, "occupation": "lainnya"},
+        {"age": 60, "education": "s2"},
+        {"age": 120, "gender": ""},
+    ]
+    for i, profile in enumerate(profiles):
+        submit(org.layanan, FOUR_RESPONDENTS[i % 4], profile=profile)
+    submit(org.layanan, FOUR_RESPONDENTS[2], channel="kiosk", kiosk=kiosk)
+    response_submit(
+        layanan=org.sibling_layanan,
+        scores={f"U{i}": 2 for i in range(1, 10)},
+        idempotency_key=uuid.uuid4(),
+        service_date=date(2026, 6, 1),
+    )
+    expected = [+counter for counter in _expected_rollups()]
+    assert list(_stored_rollups()) == expected
+    assert Response.objects.count() == len(profiles) + 2
+
+
+def test_submission_statement_fits_psycopgs_query_cache():
+    """The PostgreSQL statement stays within what psycopg caches the parsing of."""
+    from psycopg import _queries
+
+    from prima.surveys.services import _submit_sql
+
+    sql, fields = _submit_sql()
+    assert len(sql.encode()) <= _queries.MAX_CACHED_STATEMENT_LENGTH
+    assert sql.count("%s") == len(fields) + 3 <= _queries.MAX_CACHED_STATEMENT_PARAMS
+
+
+def test_submission_statement_is_prepared_on_postgresql(org):
+    """After a few submissions PostgreSQL holds the statement prepared."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    if connection.settings_dict["OPTIONS"].get("prepare_threshold") is None:
+        pytest.skip("DATABASE_PREPARE_THRESHOLD switches them off")
+    for row in FOUR_RESPONDENTS * 2:
+        submit(org.layanan, row)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements "
+            "WHERE statement LIKE %s AND generic_plans + custom_plans > 1",
+            ['WITH r AS (INSERT INTO "surveys_response"%'],
+        )
+        assert cursor.fetchone()[0] >= 1
+    key = Response.objects.first().idempotency_key
+    _again, created = submit(org.layanan, FOUR_RESPONDENTS[0], idempotency_key=key)
+    assert not created and Response.objects.count() == 8
