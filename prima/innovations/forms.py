@@ -7,6 +7,7 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -115,7 +116,7 @@ class InnovationForm(OwnerFieldsMixin, forms.ModelForm):
         help_text=_("Only services of the chosen unit (or OPD)."),
     )
     video_url = forms.URLField(
-        label=_("video link"), required=False, assume_scheme="https"
+        label=capfirst(_("video link")), required=False, assume_scheme="https"
     )
     targets = forms.MultipleChoiceField(
         label=_("SKM unsur it targets"),
