@@ -55,21 +55,11 @@ def _admin(pemda):
 
 def make_call(org, pemda_attr: str = "pemda", status: str = "draft"):
     """Return a call of the Pemda moved on to ``status`` through the services."""
-    from django.utils import timezone
-
-    from prima.innovations import competition
+    from prima.innovations import competition, testing
 
     pemda = getattr(org, pemda_attr)
     admin = _admin(pemda)
-    call = competition.call_create(
-        pemda=pemda,
-        by=admin,
-        title="KIPP 2026",
-        year=2026,
-        deadline=timezone.now() + timedelta(days=30),
-        categories=[("Inovasi umum", "umum")],
-        stages=[("Top 3", 3), ("Pemenang", 1)],
-    )
+    call = testing.make_call(pemda, admin)
     if status in ("open", "judging"):
         competition.call_open(call, by=admin)
     if status == "judging":
@@ -79,16 +69,13 @@ def make_call(org, pemda_attr: str = "pemda", status: str = "draft"):
 
 def make_entry(org, unit_attr: str = "unit", pemda_attr: str = "pemda"):
     """Return an accepted entry of a judging call, from an innovation of the unit."""
-    from prima.innovations import competition
-    from prima.innovations.models import Entry
-    from prima.innovations.testing import make_innovation
+    from prima.innovations import competition, testing
 
     call = make_call(org, pemda_attr, status="judging")
-    entry = Entry.objects.create(
-        call=call,
-        innovation=make_innovation(unit=getattr(org, unit_attr)),
-        category=call.categories.get(),
-        submitted_at=call.deadline - timedelta(days=1),
+    entry = testing.make_entry(
+        call,
+        testing.make_innovation(unit=getattr(org, unit_attr)),
+        at=call.deadline - timedelta(days=1),
     )
     competition.entry_screen(entry, by=_admin(call.pemda), accept=True)
     return entry
@@ -111,25 +98,17 @@ def scored_panel_member(pemda_attr: str = "pemda"):
     every user's POST and each gets the status of their own scope."""
 
     def build(org) -> dict:
-        from prima.core.roles import Role
-        from prima.innovations import competition
-        from prima.innovations.models import ScoreSheet
-        from prima.innovations.scoring import CRITERIA
-        from prima.organisations.testing import make_user
+        from prima.innovations import competition, testing
 
         pemda = getattr(org, pemda_attr)
         admin = _admin(pemda)
         an_entry = make_entry(
             org, "unit" if pemda_attr == "pemda" else "other_pemda_unit", pemda_attr
         )
-        juri = make_user(role=Role.JURI, pemda=pemda)
-        member = competition.panel_add(an_entry.call, juri=juri, by=admin)
+        juri = testing.make_juri(pemda)
+        member = testing.seat(an_entry.call, admin, juri)
         assignment = competition.assign_juri(an_entry, juri=juri, by=admin)
-        ScoreSheet.objects.create(
-            assignment=assignment,
-            scores=dict.fromkeys(CRITERIA, 7),
-            submitted_at=an_entry.submitted_at,
-        )
+        testing.submit_sheet(assignment, (7, 7, 7, 7, 7), at=an_entry.submitted_at)
         return {"pk": member.pk}
 
     return build

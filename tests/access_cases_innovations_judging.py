@@ -18,7 +18,7 @@ def _user(username: str):
 
 
 def _call(org, pemda_attr: str = "pemda"):
-    from prima.innovations.tests.judging_helpers import open_call
+    from prima.innovations import testing
     from prima.organisations.testing import make_user
 
     pemda = getattr(org, pemda_attr)
@@ -27,7 +27,7 @@ def _call(org, pemda_attr: str = "pemda"):
         if pemda_attr == "pemda"
         else make_user(role="admin_pemda", pemda=pemda)
     )
-    return open_call(pemda=pemda, admin=admin)
+    return testing.open_call(pemda, admin)
 
 
 def open_call(pemda_attr: str = "pemda"):
@@ -35,23 +35,14 @@ def open_call(pemda_attr: str = "pemda"):
 
 
 def draft_call(org) -> dict:
-    from prima.innovations import competition
+    from prima.innovations.testing import make_call
 
-    call = competition.call_create(
-        pemda=org.pemda,
-        by=_user("admin_pemda"),
-        title="Kompetisi draf",
-        year=2026,
-        deadline=_call(org).deadline,
-        categories=[("Umum", "umum")],
-        stages=[("Final", 1)],
-    )
-    return {"pk": call.pk}
+    return {"pk": make_call(org.pemda, _user("admin_pemda"), title="Kompetisi draf").pk}
 
 
 def _assignment(org, *, submitted: bool):
     from prima.innovations import judging
-    from prima.innovations.tests.judging_helpers import judged_entries, scores
+    from prima.innovations.testing import judged_entries, scores
 
     _call, entries, assignments = judged_entries(
         pemda=org.pemda,
@@ -71,7 +62,7 @@ def assignment(*, submitted: bool = False):
 
 def finished_call(org) -> dict:
     from prima.innovations import competition, judging
-    from prima.innovations.tests.judging_helpers import scores
+    from prima.innovations.testing import scores
 
     admin, juri = _user("admin_pemda"), _user("juri")
     one = _assignment(org, submitted=True)

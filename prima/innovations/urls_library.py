@@ -2,11 +2,16 @@
 
 from django.urls import path
 
-from prima.innovations import public_views
+from prima.innovations import proposal_views, public_views
 
 urlpatterns = [
     path("inovasi/", public_views.library, name="library"),
     path("inovasi/<int:pk>/", public_views.public_detail, name="public_detail"),
+    path(
+        "inovasi/<int:pk>/proposal.pdf",
+        proposal_views.public_proposal_pdf,
+        name="public_proposal_pdf",
+    ),
     path(
         "inovasi/bukti/<int:pk>/",
         public_views.public_evidence,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from prima.innovations import staff_views
+from prima.innovations import proposal_views, staff_views
 
 P = "staf/inovasi/"
 
@@ -14,6 +14,11 @@ urlpatterns = [
     path(f"{P}bukti/<int:pk>/", staff_views.evidence_file, name="evidence_file"),
     path(f"{P}<int:pk>/", staff_views.staff_detail, name="staff_detail"),
     path(f"{P}<int:pk>/ubah/", staff_views.staff_edit, name="staff_edit"),
+    path(
+        f"{P}<int:pk>/proposal.pdf",
+        proposal_views.staff_proposal_pdf,
+        name="staff_proposal_pdf",
+    ),
     path(f"{P}<int:pk>/terbitkan/", staff_views.staff_publish, name="staff_publish"),
     path(f"{P}<int:pk>/tarik/", staff_views.staff_unpublish, name="staff_unpublish"),
     path(f"{P}<int:pk>/bukti/", staff_views.evidence_add, name="evidence_add"),

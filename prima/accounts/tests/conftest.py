@@ -4,12 +4,4 @@ The project's default language is Indonesian; asserting on English msgids keeps 
 tests independent of the translation catalog.
 """
 
-import pytest
-from django.utils import translation
-
-
-@pytest.fixture(autouse=True)
-def english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+from prima.core.testing import english  # noqa: F401

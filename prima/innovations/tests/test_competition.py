@@ -1,12 +1,9 @@
 """Tests of the competition services: call rules and transitions, screening, the panel,
-conflicts of interest, assignments, closing stages and publishing.
-
-The builders at the top are shared with the selector and view tests.
-"""
+conflicts of interest, assignments, closing stages and publishing."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
 
@@ -19,92 +16,26 @@ from prima.innovations import competition, scoring
 from prima.innovations.models import (
     Assignment,
     CallStatus,
-    Entry,
     PanelMember,
     RejectReason,
-    ScoreSheet,
     Screening,
     StageResult,
 )
-from prima.innovations.testing import make_innovation
+from prima.innovations.testing import (
+    FIRST,
+    SECOND,
+    THIRD,
+    judging_call,
+    make_call,
+    make_entry,
+    make_innovation,
+    make_juri,
+    score,
+    seat,
+)
 from prima.organisations.models import Membership
-from prima.organisations.testing import make_user
 
 pytestmark = pytest.mark.django_db
-
-T0 = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
-
-
-# --- Builders -------------------------------------------------------------------------
-
-
-def make_call(org, admin, **overrides):
-    """Return a call being prepared by ``admin`` with two categories and two stages."""
-    rules = {
-        "pemda": org.pemda,
-        "by": admin,
-        "title": "KIPP Kota Alpha 2026",
-        "year": 2026,
-        "deadline": timezone.now() + timedelta(days=30),
-        "categories": [("Inovasi umum OPD", "umum"), ("Replikasi", "replikasi")],
-        "stages": [("Top 2", 2), ("Pemenang", 1)],
-    }
-    return competition.call_create(**(rules | overrides))
-
-
-def make_juri(org, name: str = ""):
-    return make_user(username=name, role=Role.JURI, pemda=org.pemda)
-
-
-def make_entry(call, innovation, *, at=T0, by=None):
-    """Store an entry directly (``judging.entry_submit`` checks eligibility)."""
-    return Entry.objects.create(
-        call=call,
-        innovation=innovation,
-        category=call.categories.get(group=innovation.group),
-        submitted_by=by,
-        submitted_at=at,
-    )
-
-
-def judging_call(org, admin, titles=("Antrean daring",), **overrides):
-    """Return (call, entries): a call in judging with accepted entries of ``org.unit``."""
-    call = make_call(org, admin, **overrides)
-    competition.call_open(call, by=admin)
-    entries = [
-        make_entry(
-            call,
-            make_innovation(unit=org.unit, title=title),
-            at=T0 + timedelta(hours=n),
-        )
-        for n, title in enumerate(titles)
-    ]
-    competition.call_start_judging(call, by=admin)
-    for entry in entries:
-        competition.entry_screen(entry, by=admin, accept=True)
-        entry.refresh_from_db()
-    return call, entries
-
-
-def seat(call, admin, juri, **affiliation):
-    return competition.panel_add(call, juri=juri, by=admin, **affiliation)
-
-
-def submit_sheet(assignment, scores, at=T0):
-    """Store a submitted sheet directly (``judging.sheet_submit`` owns the real step)."""
-    return ScoreSheet.objects.create(
-        assignment=assignment,
-        scores=dict(zip(scoring.CRITERIA, scores, strict=True)),
-        submitted_at=at,
-    )
-
-
-def score(entry, admin, juri_sheets, stage=None):
-    """Assign each juri to ``entry`` and store their sheet."""
-    for juri, scores in juri_sheets:
-        assignment = competition.assign_juri(entry, juri=juri, by=admin, stage=stage)
-        submit_sheet(assignment, scores)
-
 
 # --- Call rules -----------------------------------------------------------------------
 
@@ -112,7 +43,7 @@ def score(entry, admin, juri_sheets, stage=None):
 def test_call_create_stores_categories_and_stages_in_order(org, users):
     """A new call is being prepared, with its categories and numbered stages."""
     call = make_call(
-        org,
+        org.pemda,
         users["admin_pemda"],
         stages=[("Top 99", 99), ("Top 45", 45), ("Pemenang", 3)],
         min_years_umum=3,
@@ -124,8 +55,9 @@ def test_call_create_stores_categories_and_stages_in_order(org, users):
         (3, "Pemenang", 3),
     ]
     assert [(c.name, c.group) for c in call.categories.all()] == [
-        ("Inovasi umum OPD", "umum"),
+        ("Inovasi umum", "umum"),
         ("Replikasi", "replikasi"),
+        ("Inovasi khusus", "khusus"),
     ]
     assert call.min_years_umum == 3
     assert call.rules() == scoring.DEFAULT_RULES
@@ -135,7 +67,7 @@ def test_call_weights_must_sum_to_one(org, users):
     """Weights summing to 0.95 are refused with the error on the weight fields."""
     weights = {c: Decimal("0.19") for c in scoring.CRITERIA}
     with pytest.raises(ValidationError) as raised:
-        make_call(org, users["admin_pemda"], weights=weights)
+        make_call(org.pemda, users["admin_pemda"], weights=weights)
     errors = raised.value.message_dict
     assert set(errors) == {f"weight_{c}" for c in scoring.CRITERIA}
     assert "sum to 1" in errors["weight_kebaruan"][0]
@@ -146,7 +78,7 @@ def test_call_custom_weights_scale_and_tie_order_feed_the_rules(org, users):
     weights = {c: Decimal("0.2") for c in scoring.CRITERIA}
     order = tuple(reversed(scoring.CRITERIA))
     call = make_call(
-        org, users["admin_pemda"], weights=weights, scale=(1, 5), tie_order=order
+        org.pemda, users["admin_pemda"], weights=weights, scale=(1, 5), tie_order=order
     )
     rules = call.rules()
     assert set(rules.weights.values()) == {Fraction(1, 5)}
@@ -168,7 +100,7 @@ def test_call_custom_weights_scale_and_tie_order_feed_the_rules(org, users):
 def test_call_invalid_rules_name_the_field(org, users, overrides, field):
     """Each invalid rule is refused with an error on its own field."""
     with pytest.raises(ValidationError) as raised:
-        make_call(org, users["admin_pemda"], **overrides)
+        make_call(org.pemda, users["admin_pemda"], **overrides)
     assert field in raised.value.message_dict
 
 
@@ -176,13 +108,13 @@ def test_only_the_pemda_admin_creates_calls(org, users):
     """An OPD admin or another Pemda's admin may not create a Kota Alpha call."""
     for name in ("admin_opd", "other_pemda_admin", "evaluator"):
         with pytest.raises(PermissionDenied):
-            make_call(org, users[name])
+            make_call(org.pemda, users[name])
 
 
 def test_call_update_only_while_prepared(org, users):
     """Rules change while the call is prepared; once open they are fixed."""
     admin = users["admin_pemda"]
-    call = make_call(org, admin)
+    call = make_call(org.pemda, admin)
     competition.call_update(call, by=admin, title="KIPP 2026", stages=[("Final", 3)])
     assert call.title == "KIPP 2026"
     assert list(call.stages.values_list("name", flat=True)) == ["Final"]
@@ -194,7 +126,7 @@ def test_call_update_only_while_prepared(org, users):
 def test_call_transitions_in_order(org, users):
     """DRAFT → OPEN → JUDGING; skipping or repeating a step is refused."""
     admin = users["admin_pemda"]
-    call = make_call(org, admin)
+    call = make_call(org.pemda, admin)
     with pytest.raises(ValidationError):
         competition.call_start_judging(call, by=admin)
     competition.call_open(call, by=admin)
@@ -208,7 +140,7 @@ def test_call_transitions_in_order(org, users):
 def test_call_open_refuses_a_past_deadline(org, users):
     """A call whose deadline has passed cannot open."""
     admin = users["admin_pemda"]
-    call = make_call(org, admin, deadline=timezone.now() - timedelta(days=1))
+    call = make_call(org.pemda, admin, deadline=timezone.now() - timedelta(days=1))
     with pytest.raises(ValidationError) as raised:
         competition.call_open(call, by=admin)
     assert "deadline" in raised.value.message_dict
@@ -228,7 +160,7 @@ def test_accepting_puts_the_entry_into_the_first_stage(org, users):
 def test_rejection_requires_a_reason(org, users):
     """Rejecting without a reason, or "other" without a note, is refused."""
     admin = users["admin_pemda"]
-    call = make_call(org, admin)
+    call = make_call(org.pemda, admin)
     competition.call_open(call, by=admin)
     entry = make_entry(call, make_innovation(unit=org.unit))
     with pytest.raises(ValidationError) as raised:
@@ -255,7 +187,7 @@ def test_rejection_requires_a_reason(org, users):
 def test_screening_is_refused_once_the_first_stage_closed(org, users):
     """After the first stage closes, screening decisions are final."""
     admin = users["admin_pemda"]
-    juri = make_juri(org)
+    juri = make_juri(org.pemda)
     call, (entry,) = judging_call(org, admin)
     seat(call, admin, juri)
     score(entry, admin, [(juri, (8, 7, 9, 6, 7))])
@@ -272,7 +204,7 @@ def test_screening_is_refused_once_the_first_stage_closed(org, users):
 def test_panel_add_requires_the_juri_role_in_the_pemda(org, users):
     """Only a holder of the juri role in the call's Pemda joins the panel."""
     admin = users["admin_pemda"]
-    call = make_call(org, admin)
+    call = make_call(org.pemda, admin)
     with pytest.raises(ValidationError) as raised:
         competition.panel_add(call, juri=users["evaluator"], by=admin)
     assert "juri" in raised.value.message_dict
@@ -286,7 +218,7 @@ def test_panel_add_requires_the_juri_role_in_the_pemda(org, users):
 def test_panel_remove_refused_once_the_juri_scored(org, users):
     """A juri with a submitted sheet stays; one without is removed with assignments."""
     admin = users["admin_pemda"]
-    scored, idle = make_juri(org, "scored"), make_juri(org, "idle")
+    scored, idle = make_juri(org.pemda, "scored"), make_juri(org.pemda, "idle")
     call, (entry,) = judging_call(org, admin)
     member_scored, member_idle = seat(call, admin, scored), seat(call, admin, idle)
     score(entry, admin, [(scored, (8, 7, 9, 6, 7))])
@@ -304,7 +236,7 @@ def test_panel_remove_refused_once_the_juri_scored(org, users):
 def test_conflict_by_panel_affiliation_is_refused(org, users):
     """A juri seated as belonging to the innovation's OPD cannot be assigned."""
     admin = users["admin_pemda"]
-    juri = make_juri(org)
+    juri = make_juri(org.pemda)
     call, (entry,) = judging_call(org, admin)
     seat(call, admin, juri, affiliation_opd=org.opd)
     assert competition.conflict_of_interest(juri, entry)
@@ -317,7 +249,7 @@ def test_conflict_by_panel_affiliation_is_refused(org, users):
 def test_conflict_by_membership_on_a_unit_of_the_opd_is_refused(org, users):
     """A juri holding any active role on a unit of the OPD cannot be assigned."""
     admin = users["admin_pemda"]
-    juri = make_juri(org)
+    juri = make_juri(org.pemda)
     Membership.objects.create(
         user=juri, role=Role.OPERATOR_UNIT, pemda=org.pemda, unit=org.sibling_unit
     )
@@ -331,7 +263,7 @@ def test_conflict_by_membership_on_a_unit_of_the_opd_is_refused(org, users):
 def test_inactive_membership_is_no_conflict(org, users):
     """A role the juri no longer holds does not block the assignment."""
     admin = users["admin_pemda"]
-    juri = make_juri(org)
+    juri = make_juri(org.pemda)
     Membership.objects.create(
         user=juri, role=Role.ADMIN_OPD, pemda=org.pemda, opd=org.opd, active=False
     )
@@ -344,8 +276,8 @@ def test_inactive_membership_is_no_conflict(org, users):
 def test_conflict_by_authorship_is_refused(org, users):
     """A juri who registered the innovation cannot score it."""
     admin = users["admin_pemda"]
-    juri = make_juri(org)
-    call = make_call(org, admin)
+    juri = make_juri(org.pemda)
+    call = make_call(org.pemda, admin)
     competition.call_open(call, by=admin)
     entry = make_entry(call, make_innovation(unit=org.unit, by=juri))
     competition.call_start_judging(call, by=admin)
@@ -358,7 +290,7 @@ def test_conflict_by_authorship_is_refused(org, users):
 def test_assignment_is_idempotent(org, users):
     """Assigning the same juri twice keeps one assignment."""
     admin = users["admin_pemda"]
-    juri = make_juri(org)
+    juri = make_juri(org.pemda)
     call, (entry,) = judging_call(org, admin)
     seat(call, admin, juri)
     first = competition.assign_juri(entry, juri=juri, by=admin)
@@ -369,7 +301,7 @@ def test_assignment_is_idempotent(org, users):
 def test_assignment_needs_a_panel_juri_and_an_accepted_entry(org, users):
     """Juri off the panel, and entries not accepted, cannot be assigned."""
     admin = users["admin_pemda"]
-    juri = make_juri(org)
+    juri = make_juri(org.pemda)
     call, (entry,) = judging_call(org, admin)
     with pytest.raises(ValidationError):
         competition.assign_juri(entry, juri=juri, by=admin)
@@ -381,17 +313,10 @@ def test_assignment_needs_a_panel_juri_and_an_accepted_entry(org, users):
 
 # --- Closing stages -------------------------------------------------------------------
 
-# inovasi.md's worked example: both proposals score 75.00; the second has the higher
-# mean bermanfaat (8.33 against 8.00) and ranks first although submitted later and
-# lower on kebaruan.
-FIRST = [(8, 7, 9, 6, 7), (7, 8, 8, 7, 6), (9, 6, 7, 8, 8)]
-SECOND = [(8, 7, 9, 6, 7), (7, 8, 8, 7, 6), (8, 6, 8, 8, 8)]
-THIRD = [(5, 5, 5, 5, 5), (6, 6, 6, 6, 6), (5, 5, 5, 5, 5)]
-
 
 @pytest.fixture
 def three_juri(org):
-    return [make_juri(org, name) for name in ("juri_a", "juri_b", "juri_c")]
+    return [make_juri(org.pemda, name) for name in ("juri_a", "juri_b", "juri_c")]
 
 
 @pytest.fixture
@@ -485,7 +410,7 @@ def test_assignment_refused_in_a_closed_stage(org, users, scored_call, three_jur
     call, (first, _second, _third) = scored_call
     stage_one = call.stages_in_order().first()
     competition.stage_close(stage_one, by=admin)
-    extra = make_juri(org, "late")
+    extra = make_juri(org.pemda, "late")
     seat(call, admin, extra)
     with pytest.raises(ValidationError):
         competition.assign_juri(first, juri=extra, by=admin, stage=stage_one)

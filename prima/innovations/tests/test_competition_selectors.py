@@ -10,12 +10,12 @@ import pytest
 from prima.innovations import competition
 from prima.innovations import competition_selectors as selectors
 from prima.innovations.models import ScoreChange
-from prima.innovations.testing import make_innovation
-from prima.innovations.tests.test_competition import (
+from prima.innovations.testing import (
     FIRST,
     judging_call,
     make_call,
     make_entry,
+    make_innovation,
     make_juri,
     score,
     seat,
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 def test_calls_for_follows_the_pemda(org, users):
     """Kota Alpha's staff see its calls with their entry count; Beta's admin does not."""
-    call = make_call(org, users["admin_pemda"])
+    call = make_call(org.pemda, users["admin_pemda"])
     make_entry(call, make_innovation(unit=org.unit))
     for name in ("admin_pemda", "admin_opd", "operator_unit", "pimpinan"):
         rows = list(selectors.calls_for(users[name]))
@@ -38,7 +38,7 @@ def test_calls_for_follows_the_pemda(org, users):
 
 def test_opd_staff_see_only_their_own_entries(org, users):
     """The OPD admin sees their OPD's entry, not another OPD's; the Pemda sees both."""
-    call = make_call(org, users["admin_pemda"])
+    call = make_call(org.pemda, users["admin_pemda"])
     own = make_entry(call, make_innovation(unit=org.unit, title="Milik sendiri"))
     other = make_entry(call, make_innovation(unit=org.other_opd_unit, title="OPD lain"))
     assert list(selectors.visible_entries(users["admin_opd"], call)) == [own]
@@ -48,7 +48,7 @@ def test_opd_staff_see_only_their_own_entries(org, users):
 def test_dashboard_reports_progress_without_scores(org, users):
     """An open stage reports juri and submissions; no results exist before closing."""
     admin = users["admin_pemda"]
-    done, waiting = make_juri(org, "done"), make_juri(org, "waiting")
+    done, waiting = make_juri(org.pemda, "done"), make_juri(org.pemda, "waiting")
     call, (entry,) = judging_call(org, admin)
     seat(call, admin, done)
     seat(call, admin, waiting)
@@ -70,7 +70,7 @@ def test_dashboard_reports_progress_without_scores(org, users):
 def test_dashboard_shows_results_after_closing(org, users):
     """After closing, the stage lists its results and the next stage is current."""
     admin = users["admin_pemda"]
-    juri = make_juri(org)
+    juri = make_juri(org.pemda)
     call, (entry,) = judging_call(org, admin)
     seat(call, admin, juri)
     score(entry, admin, [(juri, FIRST[0])])
@@ -87,7 +87,7 @@ def test_dashboard_shows_results_after_closing(org, users):
 def test_dashboard_results_hide_other_opds(org, users):
     """OPD staff see the closed stage's results of their own OPD only."""
     admin = users["admin_pemda"]
-    juri = make_juri(org)
+    juri = make_juri(org.pemda)
     call, (own,) = judging_call(org, admin)
     other = make_entry(call, make_innovation(unit=org.other_opd_unit, title="Lain"))
     competition.entry_screen(other, by=admin, accept=True)
@@ -103,9 +103,9 @@ def test_assignable_panel_excludes_conflicted_and_assigned_juri(org, users):
     """Only panel juri free of conflict and not yet assigned are offered."""
     admin = users["admin_pemda"]
     free, same_opd, assigned = (
-        make_juri(org, "free"),
-        make_juri(org, "same_opd"),
-        make_juri(org, "assigned"),
+        make_juri(org.pemda, "free"),
+        make_juri(org.pemda, "same_opd"),
+        make_juri(org.pemda, "assigned"),
     )
     call, (entry,) = judging_call(org, admin)
     seat(call, admin, free, affiliation_opd=org.other_opd)
@@ -118,8 +118,8 @@ def test_assignable_panel_excludes_conflicted_and_assigned_juri(org, users):
 def test_juri_candidates_are_unseated_juri_of_the_pemda(org, users):
     """Candidates hold the juri role in the call's Pemda and are not yet seated."""
     admin = users["admin_pemda"]
-    call = make_call(org, admin)
-    extra = make_juri(org, "extra")
+    call = make_call(org.pemda, admin)
+    extra = make_juri(org.pemda, "extra")
     seat(call, admin, extra)
     assert list(selectors.juri_candidates(call)) == [users["juri"]]
 
@@ -127,7 +127,7 @@ def test_juri_candidates_are_unseated_juri_of_the_pemda(org, users):
 def test_score_changes_appear_only_after_the_stage_closes(org, users):
     """The audit trail of a sheet is listed once its stage has closed."""
     admin = users["admin_pemda"]
-    juri = make_juri(org)
+    juri = make_juri(org.pemda)
     call, (entry,) = judging_call(org, admin)
     seat(call, admin, juri)
     assignment = competition.assign_juri(entry, juri=juri, by=admin)
@@ -149,7 +149,7 @@ def test_score_changes_appear_only_after_the_stage_closes(org, users):
 def test_sheet_rows_carry_the_weighted_total(org, users):
     """A sheet row shows each criterion's score and the juri's total."""
     admin = users["admin_pemda"]
-    juri = make_juri(org)
+    juri = make_juri(org.pemda)
     call, (entry,) = judging_call(org, admin)
     seat(call, admin, juri)
     sheet = submit_sheet(competition.assign_juri(entry, juri=juri, by=admin), FIRST[0])

@@ -5,7 +5,6 @@ POST actions."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from prima.innovations import competition
@@ -18,12 +17,13 @@ from prima.innovations.models import (
     Screening,
     StageResult,
 )
-from prima.innovations.testing import make_innovation
-from prima.innovations.tests.test_competition import (
+from prima.innovations.testing import (
     FIRST,
     judging_call,
+    login,
     make_call,
     make_entry,
+    make_innovation,
     make_juri,
     score,
     seat,
@@ -31,12 +31,6 @@ from prima.innovations.tests.test_competition import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def login(client, user):
-    client.force_login(user)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 def page(client, name: str, *args) -> str:
@@ -99,7 +93,7 @@ def call_form_data(**overrides) -> dict:
 
 def test_call_list_shows_the_pemda_calls(client, org, users):
     """The OPD admin reads the list; the juri is refused it."""
-    call = make_call(org, users["admin_pemda"])
+    call = make_call(org.pemda, users["admin_pemda"])
     assert call.title in page(login(client, users["admin_opd"]), "call_list")
     response = login(client, users["juri"]).get(reverse("innovations:call_list"))
     assert response.status_code == 403
@@ -158,7 +152,7 @@ def test_call_create_offers_only_the_admins_pemda(client, org, users):
 def test_call_edit_changes_a_prepared_call(client, org, users):
     """The edit form shows the rules and saves the changes."""
     admin = users["admin_pemda"]
-    call = make_call(org, admin)
+    call = make_call(org.pemda, admin)
     text = page(login(client, admin), "call_edit", call.pk)
     assert "Top 2" in text
     data = call_form_data(
@@ -173,7 +167,7 @@ def test_call_edit_changes_a_prepared_call(client, org, users):
 def test_call_edit_of_an_open_call_redirects_with_a_message(client, org, users):
     """An open call cannot be edited."""
     admin = users["admin_pemda"]
-    call = make_call(org, admin)
+    call = make_call(org.pemda, admin)
     competition.call_open(call, by=admin)
     response = login(client, admin).get(
         reverse("innovations:call_edit", args=[call.pk]), follow=True
@@ -187,7 +181,10 @@ def test_call_edit_of_an_open_call_redirects_with_a_message(client, org, users):
 def test_call_page_never_shows_a_score_before_the_stage_closes(client, org, users):
     """Before closing the admin sees who submitted; after closing, the result."""
     admin = users["admin_pemda"]
-    done, waiting = make_juri(org, "juri_selesai"), make_juri(org, "juri_belum")
+    done, waiting = (
+        make_juri(org.pemda, "juri_selesai"),
+        make_juri(org.pemda, "juri_belum"),
+    )
     call, (entry,) = judging_call(org, admin)
     seat(call, admin, done)
     seat(call, admin, waiting)
@@ -204,7 +201,7 @@ def test_call_page_never_shows_a_score_before_the_stage_closes(client, org, user
 
 def test_opd_admin_sees_only_their_opds_entries(client, org, users):
     """The OPD admin reads the call with their own entry and not another OPD's."""
-    call = make_call(org, users["admin_pemda"])
+    call = make_call(org.pemda, users["admin_pemda"])
     make_entry(call, make_innovation(unit=org.unit, title="Layanan Disdukcapil"))
     make_entry(call, make_innovation(unit=org.other_opd_unit, title="Layanan Dinkes"))
     text = page(login(client, users["admin_opd"]), "call_detail", call.pk)
@@ -216,7 +213,10 @@ def test_assign_form_leaves_out_conflicted_juri(client, org, users):
     """The juri of the entry's own OPD is not offered in the assign form."""
     admin = users["admin_pemda"]
     call, (entry,) = judging_call(org, admin)
-    free, conflicted = make_juri(org, "juri_bebas"), make_juri(org, "juri_opd")
+    free, conflicted = (
+        make_juri(org.pemda, "juri_bebas"),
+        make_juri(org.pemda, "juri_opd"),
+    )
     seat(call, admin, free)
     seat(call, admin, conflicted, affiliation_opd=org.opd)
     response = login(client, admin).get(
@@ -233,7 +233,7 @@ def test_assign_refuses_a_conflicted_juri_posted_anyway(client, org, users):
     """Posting a conflicted juri's id assigns nothing and explains why."""
     admin = users["admin_pemda"]
     call, (entry,) = judging_call(org, admin)
-    conflicted = make_juri(org, "juri_opd")
+    conflicted = make_juri(org.pemda, "juri_opd")
     seat(call, admin, conflicted, affiliation_opd=org.opd)
     response = login(client, admin).post(
         reverse("innovations:assign_juri", args=[entry.pk]),
@@ -248,7 +248,7 @@ def test_assign_juri_from_the_entry_page_returns_there(client, org, users):
     """Assigning a free juri stores one assignment, even when posted twice."""
     admin = users["admin_pemda"]
     call, (entry,) = judging_call(org, admin)
-    free = make_juri(org, "juri_bebas")
+    free = make_juri(org.pemda, "juri_bebas")
     seat(call, admin, free)
     url = reverse("innovations:assign_juri", args=[entry.pk])
     data = {f"assign-{entry.pk}-juri": free.pk, "back": "entry"}
@@ -261,7 +261,7 @@ def test_assign_juri_from_the_entry_page_returns_there(client, org, users):
 def test_screen_reject_needs_a_reason(client, org, users):
     """Rejecting without a reason is refused with a message; with one it is stored."""
     admin = users["admin_pemda"]
-    call = make_call(org, admin)
+    call = make_call(org.pemda, admin)
     competition.call_open(call, by=admin)
     entry = make_entry(call, make_innovation(unit=org.unit))
     url = reverse("innovations:entry_screen", args=[entry.pk])
@@ -289,7 +289,7 @@ def test_screen_reject_needs_a_reason(client, org, users):
 def test_screen_accept_puts_the_entry_in_the_first_stage(client, org, users):
     """Accepting from the call page puts the entry into the first stage."""
     admin = users["admin_pemda"]
-    call = make_call(org, admin)
+    call = make_call(org.pemda, admin)
     competition.call_open(call, by=admin)
     entry = make_entry(call, make_innovation(unit=org.unit))
     login(client, admin).post(
@@ -303,7 +303,7 @@ def test_screen_accept_puts_the_entry_in_the_first_stage(client, org, users):
 def test_panel_add_and_remove(client, org, users):
     """The admin seats the Pemda's juri with an OPD, then removes them."""
     admin = users["admin_pemda"]
-    call = make_call(org, admin)
+    call = make_call(org.pemda, admin)
     login(client, admin).post(
         reverse("innovations:panel_add", args=[call.pk]),
         {
@@ -321,8 +321,8 @@ def test_panel_add_and_remove(client, org, users):
 def test_call_lifecycle_through_the_pages(client, org, users):
     """Open, start judging, close both stages and publish, each with a message."""
     admin = users["admin_pemda"]
-    juri = make_juri(org)
-    call = make_call(org, admin, stages=[("Final", 1)])
+    juri = make_juri(org.pemda)
+    call = make_call(org.pemda, admin, stages=[("Final", 1)])
     login(client, admin)
     client.post(reverse("innovations:call_open", args=[call.pk]))
     entry = make_entry(call, make_innovation(unit=org.unit))
@@ -355,7 +355,7 @@ def test_stage_close_without_sheets_names_the_entry(client, org, users):
 
 def test_read_only_roles_cannot_post(client, org, users):
     """The OPD admin reads the call but may not open it."""
-    call = make_call(org, users["admin_pemda"])
+    call = make_call(org.pemda, users["admin_pemda"])
     response = login(client, users["admin_opd"]).post(
         reverse("innovations:call_open", args=[call.pk])
     )
@@ -367,7 +367,7 @@ def test_read_only_roles_cannot_post(client, org, users):
 
 def _scored_entry_with_change(org, users):
     admin = users["admin_pemda"]
-    juri = make_juri(org, "juri_a")
+    juri = make_juri(org.pemda, "juri_a")
     call, (entry,) = judging_call(org, admin, titles=("Antrean daring",))
     seat(call, admin, juri)
     sheet = submit_sheet(competition.assign_juri(entry, juri=juri, by=admin), FIRST[0])

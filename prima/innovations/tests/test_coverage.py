@@ -4,14 +4,13 @@ from datetime import date
 from fractions import Fraction
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
 from prima.core.roles import Role
 from prima.innovations import coverage
 from prima.innovations.models import Stage
-from prima.innovations.testing import make_innovation
+from prima.innovations.testing import login, make_innovation
 from prima.organisations.testing import make_opd, make_user
 
 pytestmark = pytest.mark.django_db
@@ -83,12 +82,6 @@ def test_reminder_with_nobody_to_mail_may_be_retried(org):
     second = coverage.coverage_remind(org.pemda, 2025, today=TODAY)
     assert (second.already_sent, second.recipients) == (False, 1)
     assert len(mail.outbox) == 1
-
-
-def login(client, user):
-    client.force_login(user)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 def test_coverage_page_lists_the_reminder_list(client, org, users):

@@ -1,8 +1,5 @@
 """Tests of the registry forms: owner choices, services, targets, external records."""
 
-import uuid
-from datetime import timedelta
-
 import pytest
 from django.utils import timezone
 
@@ -10,44 +7,14 @@ from prima.core.roles import Role
 from prima.innovations import selectors
 from prima.innovations.forms import InnovationForm, OwnerPickForm, ReplicateForm
 from prima.innovations.models import Innovation
-from prima.innovations.testing import make_innovation
+from prima.innovations.testing import (
+    answer_weakly,
+    innovation_form_data,
+    make_innovation,
+)
 from prima.organisations.testing import make_layanan
-from prima.surveys.services import response_submit
 
 pytestmark = pytest.mark.django_db
-
-# skm.md's four respondents: weak U1, U2, U3 and U9; U3 (NRR 2.50) the weakest.
-FOUR_RESPONDENTS = [
-    [4, 4, 4, 4, 4, 4, 4, 4, 4],
-    [3, 3, 3, 3, 3, 3, 3, 3, 3],
-    [2, 3, 2, 4, 3, 3, 3, 3, 2],
-    [3, 2, 1, 4, 3, 4, 4, 3, 3],
-]
-
-
-def answer_weakly(layanan, days_ago: int = 10) -> None:
-    day = timezone.localdate() - timedelta(days=days_ago)
-    for row in FOUR_RESPONDENTS:
-        response_submit(
-            layanan=layanan,
-            scores={f"U{i}": v for i, v in enumerate(row, start=1)},
-            idempotency_key=uuid.uuid4(),
-            service_date=day,
-        )
-
-
-def data(org, **overrides) -> dict:
-    values = {
-        "opd": org.opd.pk,
-        "unit": org.unit.pk,
-        "title": "Antrean daring KTP-el",
-        "group": "umum",
-        "stage": "ide",
-        "sector": "adminduk",
-        "targets": ["U3"],
-    }
-    values.update(overrides)
-    return {k: v for k, v in values.items() if v is not None}
 
 
 def form_for(user, payload=None, instance=None, **kwargs) -> InnovationForm:
@@ -71,35 +38,41 @@ def test_unit_operator_records_for_their_unit_only(org, users):
 
 def test_unit_operator_must_choose_the_unit(org, users):
     """Without a unit, the unit operator gets an error on "unit"."""
-    form = form_for(users["operator_unit"], data(org, unit=""))
+    form = form_for(users["operator_unit"], innovation_form_data(org, unit=""))
     assert not form.is_valid()
     assert "unit" in form.errors
 
 
 def test_opd_admin_may_record_for_the_whole_opd(org, users):
     """An OPD administrator may leave the unit empty."""
-    form = form_for(users["admin_opd"], data(org, unit="", targets=[]))
+    form = form_for(users["admin_opd"], innovation_form_data(org, unit="", targets=[]))
     assert form.is_valid(), form.errors
     assert form.instance.pemda == org.pemda and form.instance.unit is None
 
 
 def test_unit_of_another_opd_is_not_a_choice(org, users):
     """The OPD administrator cannot pick a unit of another OPD."""
-    form = form_for(users["admin_opd"], data(org, unit=org.other_opd_unit.pk))
+    form = form_for(
+        users["admin_opd"], innovation_form_data(org, unit=org.other_opd_unit.pk)
+    )
     assert not form.is_valid()
     assert "unit" in form.errors
 
 
 def test_service_of_another_unit_is_refused_on_layanan(org, users):
     """A service of a sibling unit is refused with an error naming it."""
-    form = form_for(users["admin_opd"], data(org, layanan=[org.sibling_layanan.pk]))
+    form = form_for(
+        users["admin_opd"], innovation_form_data(org, layanan=[org.sibling_layanan.pk])
+    )
     assert not form.is_valid()
     assert org.sibling_layanan.name in str(form.errors["layanan"])
 
 
 def test_service_of_the_chosen_unit_is_accepted(org, users):
     """A service of the chosen unit is accepted."""
-    form = form_for(users["admin_opd"], data(org, layanan=[org.layanan.pk]))
+    form = form_for(
+        users["admin_opd"], innovation_form_data(org, layanan=[org.layanan.pk])
+    )
     assert form.is_valid(), form.errors
     assert list(form.cleaned_data["layanan"]) == [org.layanan]
 
@@ -108,7 +81,9 @@ def test_applied_innovation_of_a_unit_needs_a_target(org, users):
     """An applied innovation of a unit without a target fails on "targets"."""
     form = form_for(
         users["operator_unit"],
-        data(org, stage="diterapkan", applied_on="2024-01-02", targets=[]),
+        innovation_form_data(
+            org, stage="diterapkan", applied_on="2024-01-02", targets=[]
+        ),
     )
     assert not form.is_valid()
     assert list(form.errors) == ["targets"]
@@ -116,12 +91,14 @@ def test_applied_innovation_of_a_unit_needs_a_target(org, users):
 
 def test_pemda_admin_records_another_region_with_its_origin(org, users):
     """The Pemda admin may leave the OPD empty, but then must name the origin."""
-    form = form_for(users["admin_pemda"], data(org, opd="", unit="", targets=[]))
+    form = form_for(
+        users["admin_pemda"], innovation_form_data(org, opd="", unit="", targets=[])
+    )
     assert not form.is_valid()
     assert set(form.errors) == {"origin_region", "origin_agency"}
     form = form_for(
         users["admin_pemda"],
-        data(
+        innovation_form_data(
             org,
             opd="",
             unit="",
@@ -136,7 +113,7 @@ def test_pemda_admin_records_another_region_with_its_origin(org, users):
 
 def test_pemda_admin_cannot_record_a_draft_for_an_opd(org, users):
     """An OPD's draft would be private to it, so the Pemda admin cannot pick one."""
-    form = form_for(users["admin_pemda"], data(org))
+    form = form_for(users["admin_pemda"], innovation_form_data(org))
     assert not form.is_valid()
     assert "opd" in form.errors
 
@@ -162,7 +139,7 @@ def test_weak_unsur_restrict_the_targets(org, users):
 def test_target_outside_the_weak_unsur_is_refused(org, users):
     """Posting a strong unsur when weak ones exist fails on "targets"."""
     answer_weakly(org.layanan)
-    form = form_for(users["operator_unit"], data(org, targets=["U4"]))
+    form = form_for(users["operator_unit"], innovation_form_data(org, targets=["U4"]))
     assert not form.is_valid()
     assert list(form.errors) == ["targets"]
     assert "U4" in str(form.errors["targets"])
@@ -172,7 +149,8 @@ def test_weak_unsur_follow_the_posted_unit(org, users):
     """The weak unsur come from the posted unit, not another unit of the OPD."""
     answer_weakly(org.layanan)
     form = form_for(
-        users["admin_opd"], data(org, unit=org.sibling_unit.pk, targets=["U4"])
+        users["admin_opd"],
+        innovation_form_data(org, unit=org.sibling_unit.pk, targets=["U4"]),
     )
     assert form.is_valid(), form.errors
 
@@ -196,7 +174,9 @@ def test_edit_keeps_a_target_no_longer_weak(org, users):
 
 def test_sections_of_the_chosen_group_come_first(org, users):
     """The replication group's form lists its three extra sections first."""
-    form = form_for(users["operator_unit"], data(org, group="replikasi"))
+    form = form_for(
+        users["operator_unit"], innovation_form_data(org, group="replikasi")
+    )
     sections = form.sections_of_group()
     names = [field.name for field in sections["mine"]]
     assert names[-3:] == ["inspirasi", "proses_replikasi", "faktor_pembeda"]
@@ -208,7 +188,7 @@ def test_service_errors_land_on_their_fields(org, users):
     """A service's ValidationError dict is shown on the fields it names."""
     from django.core.exceptions import ValidationError
 
-    form = form_for(users["operator_unit"], data(org))
+    form = form_for(users["operator_unit"], innovation_form_data(org))
     assert form.is_valid()
     form.add_service_errors(
         ValidationError({"ringkasan": "Required.", "nonexistent": "Odd."})

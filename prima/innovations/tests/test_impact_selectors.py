@@ -17,35 +17,11 @@ from prima.innovations.impact_selectors import (
     measured_impact,
 )
 from prima.innovations.models import Stage
-from prima.innovations.testing import make_innovation
-from prima.surveys.ikm import CODE_ORDER
-from prima.surveys.models import DailyCount, count_field_name
+from prima.innovations.testing import AFTER, APPLIED, BEFORE, make_innovation, rollup
 
-APPLIED = date(2024, 7, 1)
 LATER = date(2025, 6, 1)
-BEFORE = {1: 10, 2: 30, 3: 40, 4: 20}
-AFTER = {1: 5, 2: 15, 3: 50, 4: 30}
 
 pytestmark = pytest.mark.django_db
-
-
-def rollup(layanan, day: date, target: dict[int, int], unsur: str = "U3") -> DailyCount:
-    """Store one day of answers: ``target`` on ``unsur``, every other unsur all 3s."""
-    n = sum(target.values())
-    columns = {}
-    for code in CODE_ORDER:
-        histogram = target if code == unsur else {3: n}
-        for score in (1, 2, 3, 4):
-            columns[count_field_name(code.value, score)] = histogram.get(score, 0)
-    return DailyCount.objects.create(
-        pemda=layanan.pemda,
-        opd=layanan.unit.opd,
-        unit=layanan.unit,
-        layanan=layanan,
-        day=day,
-        respondents=n,
-        **columns,
-    )
 
 
 def applied(org, **fields):

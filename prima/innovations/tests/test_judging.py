@@ -8,7 +8,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from prima.core.roles import Role
 from prima.innovations import competition, judging
 from prima.innovations.models import (
     CallStatus,
@@ -17,31 +16,20 @@ from prima.innovations.models import (
     ScoreChange,
     Screening,
 )
-from prima.innovations.testing import make_innovation
-from prima.innovations.tests.judging_helpers import (
+from prima.innovations.testing import (
     category,
     judged_entries,
+    make_innovation,
     open_call,
     scores,
     submitted_entry,
 )
-from prima.organisations.testing import make_user
 
 pytestmark = pytest.mark.django_db
 
 
 def _messages(error: ValidationError) -> str:
     return " ".join(error.messages)
-
-
-@pytest.fixture
-def call(org, users):
-    return open_call(pemda=org.pemda, admin=users["admin_pemda"])
-
-
-@pytest.fixture
-def second_juri(org):
-    return make_user(username="juri2", role=Role.JURI, pemda=org.pemda)
 
 
 # --- Entries --------------------------------------------------------------------

@@ -5,34 +5,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from prima.core.roles import Role
 from prima.innovations import competition, judging
 from prima.innovations.models import Entry, Group, RejectReason, ScoreChange
-from prima.innovations.testing import make_innovation
-from prima.innovations.tests.judging_helpers import (
-    category,
-    judged_entries,
-    open_call,
-    scores,
-)
-from prima.organisations.testing import make_user
+from prima.innovations.testing import category, judged_entries, make_innovation, scores
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def en(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
-
-
-@pytest.fixture
-def call(org, users):
-    return open_call(pemda=org.pemda, admin=users["admin_pemda"])
 
 
 def _form(sheet: dict[str, int], **extra) -> dict:
@@ -122,11 +102,6 @@ def test_submit_page_lists_screening_outcome(en, call, org, users):
 
 
 # --- Juri pages -----------------------------------------------------------------
-
-
-@pytest.fixture
-def second_juri(org):
-    return make_user(username="juri2", role=Role.JURI, pemda=org.pemda)
 
 
 @pytest.fixture

@@ -5,29 +5,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.urls import NoReverseMatch, reverse
 
 from prima.innovations.models import Evidence
 from prima.innovations.public_views import PAGE_SIZE
 from prima.innovations.services import innovation_replicate
-from prima.innovations.testing import make_innovation
-from prima.innovations.tests.test_impact_selectors import (
-    AFTER,
-    APPLIED,
-    BEFORE,
-    rollup,
-)
+from prima.innovations.testing import AFTER, APPLIED, BEFORE, make_innovation, rollup
 
 pytestmark = pytest.mark.django_db
 LIBRARY = reverse("innovations:library")
-
-
-@pytest.fixture
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 def detail_url(innovation) -> str:
@@ -47,7 +34,7 @@ def add_evidence(innovation, *, kind, name, content_type) -> Evidence:
     return item
 
 
-def test_library_lists_published_rows_with_origin_and_count(org, english):
+def test_library_lists_published_rows_with_origin_and_count(org, en):
     """A row shows title, OPD and Pemda (or origin), stage, targets and copy count."""
     own = make_innovation(unit=org.unit, title="Antrean daring", targets=("U3",))
     make_innovation(
@@ -59,7 +46,7 @@ def test_library_lists_published_rows_with_origin_and_count(org, english):
     make_innovation(unit=org.unit, title="Draf rahasia", published=False)
     unit = org.other_pemda_unit
     innovation_replicate(own, by=None, pemda=unit.pemda, opd=unit.opd, unit=unit)
-    page = english.get(LIBRARY).content.decode()
+    page = en.get(LIBRARY).content.decode()
     assert "2 innovations found." in page
     assert "Antrean daring" in page and org.opd.name in page
     assert "DPMPTSP Contoh, Kota Contoh" in page and "recorded by Kota Alpha" in page
@@ -69,11 +56,11 @@ def test_library_lists_published_rows_with_origin_and_count(org, english):
     assert f'href="{LIBRARY}?pemda=kota-alpha"' in page
 
 
-def test_library_search_and_filter_from_the_query(org, english):
+def test_library_search_and_filter_from_the_query(org, en):
     """GET words and filters narrow the list and stay in the form."""
     make_innovation(unit=org.unit, title="Antrean daring", kebaruan="Lewat WhatsApp.")
     make_innovation(unit=org.other_pemda_unit, title="Akta sekali datang")
-    response = english.get(LIBRARY, {"q": "whatsapp", "pemda": "kota-alpha"})
+    response = en.get(LIBRARY, {"q": "whatsapp", "pemda": "kota-alpha"})
     page = response.content.decode()
     assert "1 innovation found." in page and "Akta sekali datang" not in page
     assert 'value="whatsapp"' in page
@@ -89,10 +76,10 @@ def test_library_search_and_filter_from_the_query(org, english):
         {"page": "banyak"},
     ],
 )
-def test_bad_filter_values_are_ignored_with_a_message(org, english, query):
+def test_bad_filter_values_are_ignored_with_a_message(org, en, query):
     """Unknown values never break the page: the field is marked and ignored."""
     make_innovation(unit=org.unit, title="Antrean daring")
-    response = english.get(LIBRARY, query)
+    response = en.get(LIBRARY, query)
     assert response.status_code == 200
     page = response.content.decode()
     assert "Antrean daring" in page
@@ -101,14 +88,14 @@ def test_bad_filter_values_are_ignored_with_a_message(org, english, query):
     assert "<script>" not in page
 
 
-def test_library_paginates(org, english):
+def test_library_paginates(org, en):
     """More rows than a page hold spread over pages with a link to the next."""
     for n in range(PAGE_SIZE + 1):
         make_innovation(unit=org.unit, title=f"Inovasi {n}")
-    first = english.get(LIBRARY)
+    first = en.get(LIBRARY)
     assert first.context["page_obj"].paginator.num_pages == 2
     assert "?page=2" in first.content.decode()
-    assert len(english.get(LIBRARY, {"page": 2}).context["page_obj"]) == 1
+    assert len(en.get(LIBRARY, {"page": 2}).context["page_obj"]) == 1
 
 
 def test_library_page_queries_do_not_grow_with_rows(
@@ -121,7 +108,7 @@ def test_library_page_queries_do_not_grow_with_rows(
         client.get(LIBRARY)
 
 
-def test_detail_shows_sections_targets_services_and_video(org, english):
+def test_detail_shows_sections_targets_services_and_video(org, en):
     """The public page shows the proposal sections, targets, services and video."""
     innovation = make_innovation(
         unit=org.unit,
@@ -131,7 +118,7 @@ def test_detail_shows_sections_targets_services_and_video(org, english):
         video_url="https://video.example.test/antrean",
     )
     innovation.layanan.set([org.layanan])
-    page = english.get(detail_url(innovation)).content.decode()
+    page = en.get(detail_url(innovation)).content.decode()
     assert "Nomor antrean lewat WhatsApp." in page
     assert "U3 Waktu Penyelesaian" in page and "U7 Perilaku Pelaksana" in page
     assert org.layanan.name in page
@@ -147,46 +134,46 @@ def test_draft_is_never_public(org, users, client):
     assert client.get(detail_url(draft)).status_code == 404
 
 
-def test_detail_shows_lineage_and_hides_a_draft_copy(org, english):
+def test_detail_shows_lineage_and_hides_a_draft_copy(org, en):
     """The origin's page names its published copy and only counts the draft one."""
     root = make_innovation(unit=org.unit, title="Antrean daring")
     unit = org.other_pemda_unit
     innovation_replicate(
         root, by=None, pemda=unit.pemda, opd=unit.opd, unit=unit, title="Salinan Beta"
     )
-    page = english.get(detail_url(root)).content.decode()
+    page = en.get(detail_url(root)).content.decode()
     assert "Salinan Beta" not in page
     assert "1 unpublished copy" in page
 
 
-def test_detail_shows_measured_impact_with_chart(org, english):
+def test_detail_shows_measured_impact_with_chart(org, en):
     """An applied innovation with rollups shows the comparison and the SVG chart."""
     rollup(org.layanan, APPLIED - timedelta(days=30), BEFORE)
     rollup(org.layanan, APPLIED + timedelta(days=30), AFTER)
     innovation = make_innovation(unit=org.unit, applied_on=APPLIED)
-    page = english.get(detail_url(innovation)).content.decode()
+    page = en.get(detail_url(innovation)).content.decode()
     assert "[0.112, 0.588]" in page and "+0.35" in page and "Improved" in page
     assert "<svg" in page
     assert "180 days each" in page
 
 
-def test_detail_window_form_changes_the_window(org, english):
+def test_detail_window_form_changes_the_window(org, en):
     """``?jendela=60&jeda=7`` compares 60 days after a 7-day ramp-up."""
     innovation = make_innovation(unit=org.unit, applied_on=APPLIED)
     rollup(org.layanan, APPLIED - timedelta(days=3), BEFORE)
     rollup(org.layanan, APPLIED + timedelta(days=10), AFTER)
-    response = english.get(detail_url(innovation), {"jendela": 60, "jeda": 7})
+    response = en.get(detail_url(innovation), {"jendela": 60, "jeda": 7})
     impact = response.context["impact"]
     assert (impact.window_days, impact.ramp_days, impact.days_compared) == (60, 7, 60)
-    bad = english.get(detail_url(innovation), {"jendela": 1000})
+    bad = en.get(detail_url(innovation), {"jendela": 1000})
     assert bad.status_code == 200
     assert "Showing the default instead." in bad.content.decode()
 
 
-def test_detail_says_why_no_impact_is_shown(org, english):
+def test_detail_says_why_no_impact_is_shown(org, en):
     """An innovation not yet applied says so instead of showing numbers."""
     innovation = make_innovation(unit=org.unit, stage="uji_coba")
-    page = english.get(detail_url(innovation)).content.decode()
+    page = en.get(detail_url(innovation)).content.decode()
     assert "the innovation is not applied" in page
 
 

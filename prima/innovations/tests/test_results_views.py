@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from prima.core.roles import Role
 from prima.innovations import competition, judging
-from prima.innovations.tests.judging_helpers import judged_entries, open_call, scores
+from prima.innovations.testing import judged_entries, make_juri, open_call, scores
 from prima.organisations.testing import make_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def en(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 def _finish(call, entries, assignments, admin, sheets):
@@ -45,9 +38,7 @@ def _finish(call, entries, assignments, admin, sheets):
 def finished(org, users):
     """A finished call of three entries in Top 2 → 1 winner, after inovasi.md's
     worked example: "Kedua" ties "Pertama" at 75.00 but ranks above on bermanfaat."""
-    juries = [users["juri"]] + [
-        make_user(username=f"juri{n}", role=Role.JURI, pemda=org.pemda) for n in (2, 3)
-    ]
+    juries = [users["juri"]] + [make_juri(org.pemda, f"juri{n}") for n in (2, 3)]
     call, entries, assignments = judged_entries(
         pemda=org.pemda,
         admin=users["admin_pemda"],
@@ -100,7 +91,7 @@ def test_results_list_newest_first_across_pemda(en, finished, org):
     """Finished calls of every Pemda are listed, newest publication first."""
     call, _entries = finished
     admin = make_user(role=Role.ADMIN_PEMDA, pemda=org.other_pemda)
-    juri = make_user(role=Role.JURI, pemda=org.other_pemda)
+    juri = make_juri(org.other_pemda)
     other, entries, assignments = judged_entries(
         pemda=org.other_pemda,
         admin=admin,

@@ -6,10 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from prima.core.roles import Role
 from prima.innovations import competition, judging
-from prima.innovations.tests.judging_helpers import judged_entries, scores
-from prima.organisations.testing import make_user
+from prima.innovations.testing import judged_entries, scores
 from tests.access import USERS
 
 pytestmark = pytest.mark.django_db
@@ -18,19 +16,18 @@ SECRET = "Catatan-rahasia-juri-kedua"
 
 
 @pytest.fixture
-def judged(org, users):
-    second = make_user(username="juri2", role=Role.JURI, pemda=org.pemda)
+def judged(org, users, second_juri):
     call, entries, assignments = judged_entries(
         pemda=org.pemda,
         admin=users["admin_pemda"],
         units=[org.unit],
-        juries=[users["juri"], second],
+        juries=[users["juri"], second_juri],
     )
     mine, theirs = assignments[entries[0].pk]
     judging.sheet_submit(
-        theirs, scores=scores(3, 4, 2, 5, 4), by=second, comment=SECRET
+        theirs, scores=scores(3, 4, 2, 5, 4), by=second_juri, comment=SECRET
     )
-    return call, entries[0], mine, theirs, second
+    return call, entries[0], mine, theirs, second_juri
 
 
 def pages(call, entry, mine, theirs) -> list[str]:

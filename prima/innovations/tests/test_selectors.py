@@ -9,8 +9,7 @@ from django.utils import timezone
 from prima.core.roles import Role
 from prima.innovations import selectors
 from prima.innovations.models import Stage, Status
-from prima.innovations.testing import make_innovation
-from prima.innovations.tests.test_forms import answer_weakly
+from prima.innovations.testing import answer_weakly, make_innovation
 from prima.organisations.testing import make_user
 
 pytestmark = pytest.mark.django_db

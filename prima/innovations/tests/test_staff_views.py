@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -11,37 +10,21 @@ from PIL import Image
 from prima.core.roles import Role
 from prima.innovations.forms import ALL_SECTIONS
 from prima.innovations.models import Innovation, Status
-from prima.innovations.testing import make_innovation
-from prima.innovations.tests.test_forms import answer_weakly
+from prima.innovations.testing import (
+    answer_weakly,
+    innovation_form_data,
+    login,
+    make_innovation,
+)
 from prima.organisations.testing import make_user
 
 pytestmark = pytest.mark.django_db
-
-
-def login(client, user):
-    client.force_login(user)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 def png_bytes() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (4, 4), (200, 30, 30)).save(out, "PNG")
     return out.getvalue()
-
-
-def form_data(org, **overrides) -> dict:
-    values = {
-        "opd": org.opd.pk,
-        "unit": org.unit.pk,
-        "title": "Antrean daring KTP-el",
-        "group": "umum",
-        "stage": "ide",
-        "sector": "adminduk",
-        "targets": ["U3"],
-    }
-    values.update(overrides)
-    return values
 
 
 def test_list_scopes_drafts_to_their_opd(client, org, users):
@@ -82,7 +65,9 @@ def test_create_saves_with_targets_and_services(client, org, users):
     """The operator registers an innovation targeting U3 on their service."""
     response = login(client, users["operator_unit"]).post(
         reverse("innovations:staff_create"),
-        form_data(org, layanan=[org.layanan.pk], ringkasan="Antre dari rumah."),
+        innovation_form_data(
+            org, layanan=[org.layanan.pk], ringkasan="Antre dari rumah."
+        ),
     )
     innovation = Innovation.objects.get()
     assert response.status_code == 302
@@ -123,14 +108,15 @@ def test_create_errors_name_the_fields(client, org, users):
     """Missing title and an applied stage without date are shown on their fields."""
     response = login(client, users["operator_unit"]).post(
         reverse("innovations:staff_create"),
-        form_data(org, title="", stage="diterapkan", targets=["U3"]),
+        innovation_form_data(org, title="", stage="diterapkan", targets=["U3"]),
     )
     assert response.status_code == 200
     form = response.context["form"]
     assert "title" in form.errors
     assert not Innovation.objects.exists()
     response = login(client, users["operator_unit"]).post(
-        reverse("innovations:staff_create"), form_data(org, stage="diterapkan")
+        reverse("innovations:staff_create"),
+        innovation_form_data(org, stage="diterapkan"),
     )
     errors = response.context["form"].errors
     assert list(errors) == ["applied_on"]
@@ -140,7 +126,7 @@ def test_create_errors_name_the_fields(client, org, users):
 def test_edit_of_published_shows_missing_section_on_its_field(client, org, users):
     """Emptying a section of a published innovation is refused on that section."""
     innovation = make_innovation(unit=org.unit)
-    data = form_data(org, stage="diterapkan", applied_on="2023-01-02")
+    data = innovation_form_data(org, stage="diterapkan", applied_on="2023-01-02")
     data.update({name: getattr(innovation, name) for name in ALL_SECTIONS})
     data["signifikansi"] = ""
     response = login(client, users["admin_opd"]).post(
@@ -154,7 +140,7 @@ def test_pemda_admin_records_another_region(client, org, users):
     """The Pemda admin records a benchmarking innovation without an OPD."""
     response = login(client, users["admin_pemda"]).post(
         reverse("innovations:staff_create"),
-        form_data(
+        innovation_form_data(
             org,
             opd="",
             unit="",

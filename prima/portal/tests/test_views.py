@@ -1,10 +1,12 @@
 """Tests of the citizen pages and the staff home page."""
 
+import re
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
+from prima.innovations.testing import make_innovation
 from prima.organisations.testing import make_layanan, make_pemda
 from prima.portal.tests.helpers import INTERNAL_FIELDS, make_standard
 from prima.standards.models import Maklumat
@@ -72,6 +74,18 @@ def test_pemda_page_lists_opds_with_units(org, client):
     assert org.opd.name in page and org.sibling_unit.name in page
     assert org.other_pemda_unit.name not in page
     assert 'method="get"' in page
+
+
+def test_pemda_page_links_its_innovations_in_the_library(org, client):
+    """The Pemda page's innovation link opens the library filtered to that Pemda."""
+    make_innovation(unit=org.unit, title="Inovasi Alpha")
+    make_innovation(unit=org.other_pemda_unit, title="Inovasi Beta")
+    page = client.get(
+        reverse("portal:pemda", kwargs={"pemda_slug": "kota-alpha"})
+    ).content.decode()
+    link = re.search(r'href="(/inovasi/\?pemda=[^"]+)"', page).group(1)
+    library = client.get(link.replace("&amp;", "&")).content.decode()
+    assert "Inovasi Alpha" in library and "Inovasi Beta" not in library
 
 
 def test_pemda_page_queries_do_not_grow(org, client, django_assert_max_num_queries):
