@@ -167,3 +167,19 @@ def weak_unsur(subject, *, today: date) -> list[UnsurLine]:
     if subject is None:
         return []
     return diagnose(Scope.of(subject), last_twelve_months(today)).weak_lines
+
+
+def innovations_for_unsur(user, unit: Unit) -> dict[str, list[Innovation]]:
+    """Return, per unsur code, the innovations the user may see that target it for
+    ``unit``: the unit's own and those of its OPD as a whole."""
+    rows = (
+        Innovation.objects.visible_to(user)
+        .filter(Q(unit=unit) | Q(opd_id=unit.opd_id, unit__isnull=True))
+        .prefetch_related("targets")
+        .order_by("title")
+    )
+    found: dict[str, list[Innovation]] = {}
+    for innovation in rows:
+        for target in innovation.targets.all():
+            found.setdefault(target.unsur, []).append(innovation)
+    return found

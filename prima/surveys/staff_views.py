@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import get_for_user, user_can
+from prima.innovations.selectors import innovations_for_unsur
 from prima.organisations.models import Layanan, Pemda, Unit
 from prima.surveys import ikm
 from prima.surveys.diagnosis import diagnose
@@ -150,17 +151,28 @@ def unit_results(request, unit_pk: int):
     selection = select_period(request, unit.pemda)
     period = selection.period
     today = _today()
+    diagnosis = diagnose(Scope.of(unit), period)
     context = {
         "unit": unit,
         "selection": selection,
         "period": period,
-        "diagnosis": diagnose(Scope.of(unit), period),
+        "diagnosis": diagnosis,
+        "weak_innovations": _weak_unsur_innovations(request.user, unit, diagnosis),
+        "can_register_innovation": user_can(request.user, Area.INNOVATION, CHANGE),
         "services": _service_rows(unit, period),
         "running": period.contains(today),
         "elapsed_days": (today - period.start).days + 1,
         "can_change": _can_change(request.user, unit),
     }
     return TemplateResponse(request, "surveys/staff/unit_results.html", context)
+
+
+def _weak_unsur_innovations(user, unit, diagnosis) -> list[tuple[object, list]]:
+    """Pair each weak unsur with the innovations aimed at it (step 4 of the cycle)."""
+    if not user_can(user, Area.INNOVATION, VIEW):
+        return []
+    found = innovations_for_unsur(user, unit)
+    return [(line, found.get(line.unsur.value, [])) for line in diagnosis.weak_lines]
 
 
 @login_required

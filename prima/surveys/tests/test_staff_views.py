@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from prima.innovations.testing import make_innovation
 from prima.organisations.testing import make_layanan
 from prima.surveys.followups import followup_create
 from prima.surveys.models import FollowUp, Population, Response
@@ -256,3 +257,24 @@ def test_import_forbidden_to_read_only_roles(client, org, users):
     url = reverse("surveys:import", kwargs={"unit_pk": org.unit.pk})
     upload = SimpleUploadedFile("form.csv", CSV_HEADER.encode())
     assert client.post(url, {"file": upload}).status_code == 403
+
+
+def test_unit_results_pair_weak_unsur_with_their_innovations(english, answered, users):
+    """Each weak unsur lists the innovations aimed at it, or invites one."""
+    make_innovation(unit=answered.unit, title="Antrean Daring", targets=("U3",))
+    make_innovation(unit=answered.unit, title="Draf Unit", published=False)
+    make_innovation(unit=answered.other_opd_unit, title="Inovasi Lain", targets=("U1",))
+    url = reverse("surveys:unit-results", kwargs={"unit_pk": answered.unit.pk}) + Q
+    english.force_login(users["operator_unit"])
+    page = english.get(url).content.decode()
+    section = page[page.index('id="inovasi"') :]
+    assert "Antrean Daring" in section and "Draf Unit" in section
+    assert "Inovasi Lain" not in section
+    assert section.count("no innovation yet") == 3  # U1, U2 and U9 have none
+    assert "Register one" in section
+    english.force_login(users["admin_pemda"])
+    section = english.get(url).content.decode().split('id="inovasi"')[1]
+    assert "Antrean Daring" in section and "Draf Unit" not in section
+    english.force_login(users["petugas_loket"])
+    section = english.get(url).content.decode().split('id="inovasi"')[1]
+    assert "Antrean Daring" in section and "Register one" not in section
