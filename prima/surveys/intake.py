@@ -9,6 +9,7 @@ open any kiosk.
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -50,6 +51,29 @@ class Question:
 # keeps them for a minute. The edit services clear them at once in their own worker.
 QUESTIONNAIRE_CACHE_SECONDS = 60
 
+# The objects themselves stay in this process, each under a random stamp that the
+# cache holds for a minute: a lookup reads the stamp (a small int) instead of
+# unpickling a service with its unit and Pemda, or nine questions, which cost about
+# a twentieth of a submission. Whatever removes the cache entry (its timeout,
+# ``questionnaire_changed``, ``cache.clear()``) retires the object with it. The
+# objects are shared by the requests of the process: callers must not modify them.
+_HELD: dict[str, tuple[int, object]] = {}
+
+
+def _cached(key: str, load):
+    stamp = cache.get(key)
+    if stamp is not None:
+        held = _HELD.get(key)
+        if held is not None and held[0] == stamp:
+            return held[1]
+    value = load()
+    # Random, not a counter: forked workers or a cache shared between processes
+    # must not take another process's stamp for their own.
+    stamp = int.from_bytes(os.urandom(8), "big")
+    _HELD[key] = (stamp, value)
+    cache.set(key, stamp, QUESTIONNAIRE_CACHE_SECONDS)
+    return value
+
 
 def _cache_key(kind: str, unit_pk: int, language: str = "") -> str:
     return f"prima:skm:{kind}:{unit_pk}:{language}"
@@ -57,10 +81,12 @@ def _cache_key(kind: str, unit_pk: int, language: str = "") -> str:
 
 def questionnaire_changed(unit: Unit) -> None:
     """Forget the cached questions of ``unit`` after a rewording or a new question."""
-    cache.delete_many(
-        [_cache_key("questions", unit.pk, code) for code, _name in settings.LANGUAGES]
-        + [_cache_key("extras", unit.pk)]
-    )
+    keys = [
+        _cache_key("questions", unit.pk, code) for code, _name in settings.LANGUAGES
+    ] + [_cache_key("extras", unit.pk)]
+    cache.delete_many(keys)
+    for key in keys:
+        _HELD.pop(key, None)
 
 
 def active_service(pk: int) -> Layanan | None:
@@ -68,28 +94,25 @@ def active_service(pk: int) -> Layanan | None:
 
     A service switched off stops taking answers within a minute in every worker.
     """
-    key = _cache_key("service", pk)
-    cached = cache.get(key)
-    if cached is None:
-        found = (
+    found = _cached(
+        _cache_key("service", pk),
+        lambda: (
             Layanan.objects.active()
             .filter(pk=pk)
             .select_related("unit", "pemda")
             .first()
-        )
-        cached = found or False
-        cache.set(key, cached, QUESTIONNAIRE_CACHE_SECONDS)
-    return cached or None
+            or False
+        ),
+    )
+    return found or None
 
 
-def questionnaire(unit: Unit) -> list[Question]:
+def questionnaire(unit: Unit) -> tuple[Question, ...]:
     """Return the nine questions of ``unit`` in questionnaire order, reworded."""
-    key = _cache_key("questions", unit.pk, get_language())
-    cached = cache.get(key)
-    if cached is None:
-        cached = build_questionnaire(unit)
-        cache.set(key, cached, QUESTIONNAIRE_CACHE_SECONDS)
-    return cached
+    return _cached(
+        _cache_key("questions", unit.pk, get_language()),
+        lambda: tuple(build_questionnaire(unit)),
+    )
 
 
 def build_questionnaire(unit: Unit) -> list[Question]:
@@ -122,14 +145,12 @@ def build_questionnaire(unit: Unit) -> list[Question]:
     return questions
 
 
-def extra_questions(unit: Unit) -> list[ExtraQuestion]:
+def extra_questions(unit: Unit) -> tuple[ExtraQuestion, ...]:
     """Return the unit's active optional questions in their order."""
-    key = _cache_key("extras", unit.pk)
-    cached = cache.get(key)
-    if cached is None:
-        cached = list(ExtraQuestion.objects.active().filter(unit=unit))
-        cache.set(key, cached, QUESTIONNAIRE_CACHE_SECONDS)
-    return cached
+    return _cached(
+        _cache_key("extras", unit.pk),
+        lambda: tuple(ExtraQuestion.objects.active().filter(unit=unit)),
+    )
 
 
 def service_date_range(today: date) -> tuple[date, date]:

@@ -7,13 +7,16 @@ A submission key is issued with every display of the form and handed to
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -45,8 +48,16 @@ def _recent_key(request) -> str | None:
     )
 
 
+@lru_cache(maxsize=32)
+def _thanks_url(script_prefix: str, urlconf: str | None) -> str:
+    return reverse("surveys:survey-thanks", urlconf=urlconf)
+
+
 def _thanks(request, key):
-    response = redirect("surveys:survey-thanks")
+    # Reversing the URL cost about a twentieth of a submission: keep it per script
+    # prefix and URLconf (the two things ``reverse`` reads besides its arguments).
+    url = _thanks_url(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    response = HttpResponseRedirect(url)
     response.set_signed_cookie(
         RECENT_COOKIE,
         str(key),

@@ -59,3 +59,35 @@ def test_poster_html_embeds_the_qr_of_the_url():
     assert qr_svg(url) in html
     assert qr_svg(url) != qr_svg("https://prima.example/s/u/8/")
     assert "<svg" in html and "Kantor Disdukcapil" in html
+
+
+@pytest.mark.django_db
+def test_cached_service_and_questions_are_held_until_their_cache_entry_goes(
+    org, django_assert_num_queries
+):
+    """Lookups reuse the held objects without a query; a cleared cache retires them."""
+    from django.core.cache import cache
+
+    from prima.surveys.intake import (
+        active_service,
+        extra_questions,
+        questionnaire_changed,
+    )
+
+    service = active_service(org.layanan.pk)
+    questions = questionnaire(org.unit)
+    extras = extra_questions(org.unit)
+    with django_assert_num_queries(0):
+        assert active_service(org.layanan.pk) is service
+        assert questionnaire(org.unit) is questions
+        assert extra_questions(org.unit) is extras
+    assert service.unit == org.unit and len(questions) == 9
+    questionnaire_changed(org.unit)
+    with django_assert_num_queries(2):
+        assert questionnaire(org.unit) is not questions
+        assert extra_questions(org.unit) == extras  # loaded again: a query
+        assert active_service(org.layanan.pk) is service
+    cache.clear()
+    org.layanan.active = False
+    org.layanan.save()
+    assert active_service(org.layanan.pk) is None

@@ -1,13 +1,15 @@
 """Tests of storing responses with their rollups and reading them back."""
 
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from prima.surveys import ikm
-from prima.surveys.models import DailyCount, DailyProfileCount, Response
+from prima.surveys.models import Channel, DailyCount, DailyProfileCount, Response
 from prima.surveys.periods import PeriodKind, period_containing
 from prima.surveys.selectors import Scope, results_by, scope_profile, scope_result
 from prima.surveys.services import response_submit
@@ -196,3 +198,105 @@ def test_submission_statement_is_prepared_on_postgresql(org):
     key = Response.objects.first().idempotency_key
     _again, created = submit(org.layanan, FOUR_RESPONDENTS[0], idempotency_key=key)
     assert not created and Response.objects.count() == 8
+
+
+def test_plain_rules_cover_every_cleaned_field():
+    """The model's fields have only rules the quick check knows, so it is used."""
+    from prima.surveys.services import _plain_rules
+
+    assert _plain_rules() is not None
+
+
+_ANY_VALUE = st.one_of(
+    st.none(),
+    st.just(""),
+    st.integers(-3, 130),
+    st.booleans(),
+    st.sampled_from(["P", "L", "X", "sma", "s1", "swasta", "online", "kiosk", "3"]),
+    st.text(max_size=3),
+    st.dates(date(2026, 1, 1), date(2026, 12, 31)),
+    st.datetimes(datetime(2026, 1, 1), datetime(2026, 12, 31), timezones=st.just(UTC)),
+)
+_CLEANED = [
+    "channel", "service_date", "submitted_at", "gender", "age", "education",
+    "occupation", *(f"u{i}" for i in range(1, 10)), "suggestion",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    base=st.fixed_dictionaries(
+        {
+            "channel": st.sampled_from(["online", Channel.KIOSK]),
+            "service_date": st.just(DAY),
+            "submitted_at": st.just(datetime(2026, 5, 12, 8, tzinfo=UTC)),
+            "gender": st.sampled_from(["", "P"]),
+            "age": st.sampled_from([None, 34]),
+            "education": st.just("sma"),
+            "occupation": st.just(""),
+            "suggestion": st.sampled_from(["", "Cepat."]),
+            **{f"u{i}": st.integers(1, 4) for i in range(1, 10)},
+        }
+    ),
+    changes=st.dictionaries(st.sampled_from(_CLEANED), _ANY_VALUE, max_size=3),
+)
+def test_quick_check_accepts_only_what_full_clean_keeps(base, changes):
+    """Whatever the quick check passes, full_clean passes and leaves unchanged."""
+    from prima.surveys.services import _NOT_CLEANED, _plainly_valid
+
+    response = Response(**{**base, **changes})
+    if not changes:
+        assert _plainly_valid(response)
+    if not _plainly_valid(response):
+        return
+    before = {name: getattr(response, name) for name in _CLEANED}
+    response.full_clean(
+        exclude=_NOT_CLEANED, validate_unique=False, validate_constraints=False
+    )
+    after = {name: getattr(response, name) for name in _CLEANED}
+    assert after == before
+    assert all(type(after[name]) is type(before[name]) for name in _CLEANED)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_broken_reused_connection_is_replaced_and_the_response_stored(org):
+    """Without the health check's SELECT 1 a lost connection still costs no answer."""
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the statement that checks the connection is PostgreSQL's")
+    submit(org.layanan, FOUR_RESPONDENTS[0])
+    old_pid = connection.connection.info.backend_pid
+    # As at the start of a request on a reused connection (``request_started``).
+    connection.close_if_unusable_or_obsolete()
+    assert connection.health_check_enabled and not connection.health_check_done
+    other = connections["default"].copy()  # a second connection
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [old_pid])
+    finally:
+        other.close()
+    response, created = submit(org.layanan, FOUR_RESPONDENTS[1])
+    assert created and response.pk
+    assert connection.connection.info.backend_pid != old_pid
+    assert connection.health_check_done
+    assert Response.objects.count() == 2
+    assert DailyCount.objects.get().respondents == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_healthy_reused_connection_sends_no_select_1(org, monkeypatch):
+    """On a working reused connection the submission is the only statement sent."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the statement that checks the connection is PostgreSQL's")
+    submit(org.layanan, FOUR_RESPONDENTS[0])
+    connection.close_if_unusable_or_obsolete()
+    checks = []
+    monkeypatch.setattr(connection, "is_usable", lambda: checks.append(1) or True)
+    pid = connection.connection.info.backend_pid
+    submit(org.layanan, FOUR_RESPONDENTS[1])
+    assert not checks and connection.health_check_done
+    assert connection.connection.info.backend_pid == pid
+    assert Response.objects.count() == 2
