@@ -224,3 +224,37 @@ def application_same_writes(environ, start_response):
             ],
         )
     return _redirect(start_response)
+
+
+def application_same_statement(environ, start_response):
+    """Prima's own submission statement, run bare: the one PostgreSQL statement of
+    data-modifying CTEs (``services._submit_sql``) that stores the response and adds
+    it to the three rollups. The bench passes its text and parameter order in
+    ``PRIMA_SUBMIT_SQL`` and ``PRIMA_SUBMIT_FIELDS``; one statement in autocommit is
+    one transaction and one round trip, prepared by psycopg after five runs."""
+    if environ["REQUEST_METHOD"] != "POST":
+        return _not_allowed(start_response)
+    layanan, form = _parse(environ)
+    conn = _connection()
+    pemda_id, unit_id, opd_id = _layanan(conn, layanan)
+    age = int(form["age"]) if form.get("age") else None
+    values = {
+        "pemda_id": pemda_id,
+        "unit_id": unit_id,
+        "layanan_id": layanan,
+        "channel": "online",
+        "service_date": date.fromisoformat(form["service_date"]),
+        "submitted_at": datetime.now(UTC),
+        "idempotency_key": uuid.UUID(form["key"]),
+        "kiosk_id": None,
+        "gender": form.get("gender", ""),
+        "age": age,
+        "education": form.get("education", ""),
+        "occupation": form.get("occupation", ""),
+        "suggestion": form.get("suggestion", "").strip(),
+        **{f"u{i}": int(form[f"u{i}"]) for i in range(1, 10)},
+    }
+    fields = os.environ["PRIMA_SUBMIT_FIELDS"].split(",")
+    params = [values[name] for name in fields] + [opd_id, opd_id, age_group(age)]
+    conn.execute(os.environ["PRIMA_SUBMIT_SQL"], params).fetchone()
+    return _redirect(start_response)
