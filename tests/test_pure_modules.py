@@ -17,6 +17,7 @@ PURE_MODULES = [
     "prima.innovations.scoring",
     "prima.innovations.impact",
     "prima.innovations.impact_svg",
+    "prima.innovations.objections",
     "prima.complaints.statistics",
     "prima.complaints.sla",
 ]

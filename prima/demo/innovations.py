@@ -22,6 +22,7 @@ timestamps the services set to "now" are moved back to the dates the story needs
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -1052,7 +1053,21 @@ REJECTED = {
         "Bagian adaptabilitas dan keberlanjutan hanya mengulang ringkasan.",
     ),
 }
-CALL_STAGES = [("Penilaian Proposal — Top 10", 10), ("Presentasi dan Wawancara", 3)]
+# (name, how many advance, public objection days): the Top 10 is open to public
+# objection (uji publik) for five calendar days before the presentations.
+CALL_STAGES = [
+    ("Penilaian Proposal — Top 10", 10, 5),
+    ("Presentasi dan Wawancara", 3, 0),
+]
+OBJECTION = (
+    "Menurut saya inovasi ini belum berjalan di semua kelurahan seperti yang "
+    "ditulis di proposal; di kelurahan kami layanannya belum pernah ada."
+)
+OBJECTION_ANSWER = (
+    "Tim telah memverifikasi ke perangkat daerah dan meninjau lokasi: inovasi "
+    "berjalan di kelurahan yang tercantum dalam proposal, dan perluasan ke kelurahan "
+    "lain dijadwalkan tahun depan. Sanggahan tidak diterima."
+)
 CALL_CATEGORIES = [
     ("Inovasi Perangkat Daerah", Group.UMUM),
     ("Replikasi Inovasi", Group.REPLIKASI),
@@ -1335,7 +1350,7 @@ def _judge_stage(stage, entries, ctx, rng, quality, when: datetime) -> None:
         for seat, (username, _affiliation) in enumerate(PANEL):
             juri = ctx.users[username]
             assignment = competition.assign_juri(
-                entry, juri=juri, by=admin, stage=stage
+                entry, juri=juri, by=admin, stage=stage, now=when
             )
             judging.sheet_submit(
                 assignment,
@@ -1400,11 +1415,33 @@ def create_competition(ctx: DemoContext) -> None:
     for stage in call.stages_in_order():
         competing = list(stage.entries.filter(eliminated=False).order_by("pk"))
         _judge_stage(stage, competing, ctx, rng, quality, when)
-        competition.stage_close(stage, by=admin, now=when + timedelta(days=12))
+        closed = when + timedelta(days=12)
+        competition.stage_close(stage, by=admin, now=closed)
+        if stage.objection_days:
+            _public_objection(stage, ctx, rng, closed)
         when += timedelta(days=21)
     competition.results_publish(call, by=admin, now=when)
     _backdate_screening(call, deadline, rng)
     ctx.count("competition entries", len(entries))
+
+
+def _public_objection(stage, ctx: DemoContext, rng: random.Random, closed) -> None:
+    """A resident objects to one shortlisted entry; the committee dismisses it."""
+    entry = rng.choice(list(stage.results.filter(advanced=True).order_by("rank")))
+    objection, _created = competition.objection_submit(
+        entry=entry.entry,
+        text=OBJECTION,
+        name="Warga Kelurahan",
+        submission_key=uuid.UUID(int=rng.getrandbits(128), version=4),
+        now=closed + timedelta(days=2, hours=3),
+    )
+    competition.objection_decide(
+        objection,
+        by=ctx.users["admin.pemda"],
+        uphold=False,
+        answer=OBJECTION_ANSWER,
+        now=closed + timedelta(days=4, hours=5),
+    )
 
 
 def _backdate_screening(call: Call, deadline: datetime, rng: random.Random) -> None:

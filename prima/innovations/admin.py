@@ -4,7 +4,7 @@ enforce conflicts of interest and keep the audit trail."""
 
 from django.contrib import admin
 
-from prima.innovations.models import Call, Innovation, ScoreChange
+from prima.innovations.models import Call, Innovation, Objection, ScoreChange
 
 
 @admin.register(Innovation)
@@ -36,3 +36,9 @@ class CallAdmin(ReadOnlyAdmin):
 @admin.register(ScoreChange)
 class ScoreChangeAdmin(ReadOnlyAdmin):
     list_display = ["sheet", "changed_by", "changed_at", "reason"]
+
+
+@admin.register(Objection)
+class ObjectionAdmin(ReadOnlyAdmin):
+    list_display = ["entry", "stage", "submitted_at", "status", "decided_at"]
+    list_filter = ["status"]

@@ -1,6 +1,8 @@
 """Writes of an innovation competition run by the Pemda admin: the call and its rules,
-administrative screening, the juri panel and assignments, closing stages and
-publishing the results (inovasi.md, "Competition stages" and "Scoring").
+administrative screening, the juri panel and assignments, closing stages, the public
+objection window (uji publik) after a stage, and publishing the results (inovasi.md,
+"Competition stages" and "Scoring"). The window's calendar-day rule is the pure
+``objections`` module.
 
 Entries and score sheets are written by ``judging.py``; the arithmetic of scores,
 means and ranks is the pure ``scoring`` module.
@@ -8,13 +10,14 @@ means and ranks is the pure ``scoring`` module.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,6 +32,8 @@ from prima.innovations.models import (
     Category,
     Entry,
     Group,
+    Objection,
+    ObjectionStatus,
     PanelMember,
     RejectReason,
     ScoreSheet,
@@ -145,12 +150,19 @@ def _category_errors(categories: list[tuple[str, str]]) -> dict[str, str]:
     return {}
 
 
-def _stage_errors(stages: list[tuple[str, int]]) -> dict[str, str]:
+def _stage_row(row: tuple) -> tuple[str, int, int]:
+    """Return (name, advance, objection days) of a stage row; days default to 0."""
+    name, advance, *rest = row
+    return name, advance, (rest[0] or 0) if rest else 0
+
+
+def _stage_errors(stages: list[tuple]) -> dict[str, str]:
     if not stages:
         return {"stages": _("Add at least one stage.")}
-    if any(not name.strip() for name, _advance in stages):
+    rows = [_stage_row(row) for row in stages]
+    if any(not name.strip() for name, _advance, _days in rows):
         return {"stages": _("Every stage needs a name.")}
-    sizes = [advance for _name, advance in stages]
+    sizes = [advance for _name, advance, _days in rows]
     if any(size < 1 for size in sizes):
         return {"stages": _("At least one proposal advances from every stage.")}
     if any(later > earlier for earlier, later in zip(sizes, sizes[1:], strict=False)):
@@ -206,11 +218,17 @@ def _replace_categories(call: Call, categories: Iterable[tuple[str, str]]) -> No
     )
 
 
-def _replace_stages(call: Call, stages: Iterable[tuple[str, int]]) -> None:
+def _replace_stages(call: Call, stages: Iterable[tuple]) -> None:
     call.stages.all().delete()
     CallStage.objects.bulk_create(
-        CallStage(call=call, order=order, name=name.strip(), advance=advance)
-        for order, (name, advance) in enumerate(stages, start=1)
+        CallStage(
+            call=call,
+            order=order,
+            name=name.strip(),
+            advance=advance,
+            objection_days=days,
+        )
+        for order, (name, advance, days) in enumerate(map(_stage_row, stages), start=1)
     )
 
 
@@ -224,7 +242,7 @@ def call_create(
     deadline: datetime,
     description: str = "",
     categories: list[tuple[str, str]],
-    stages: list[tuple[str, int]],
+    stages: list[tuple],
     weights: dict[str, Decimal] | None = None,
     scale: tuple[int, int] = scoring.DEFAULT_SCALE,
     tie_order: tuple[str, ...] | None = None,
@@ -233,6 +251,7 @@ def call_create(
     """Create a call being prepared, with its categories and stages in order.
 
     ``eligibility`` takes the call's ``min_years_*`` and ``max_*_per_opd`` values.
+    A stage is (name, advance) or (name, advance, public objection days).
     Raise ValidationError naming the field when a rule is invalid (the weights
     must sum to exactly 1).
     """
@@ -500,12 +519,18 @@ def conflict_of_interest(juri, entry: Entry) -> str | None:
 
 @transaction.atomic
 def assign_juri(
-    entry: Entry, *, juri, by, stage: CallStage | None = None
+    entry: Entry,
+    *,
+    juri,
+    by,
+    stage: CallStage | None = None,
+    now: datetime | None = None,
 ) -> Assignment:
     """Ask a panel juri to score ``entry`` in ``stage`` (by default its current one).
 
-    Refused on a conflict of interest. Assigning the same juri twice returns the
-    existing assignment.
+    Refused on a conflict of interest, and while the previous stage's shortlist is
+    open to public objection or has objections awaiting a decision. Assigning the
+    same juri twice returns the existing assignment.
     """
     call = _lock(entry.call)
     _require_admin(by, call.pemda_id)
@@ -519,6 +544,7 @@ def assign_juri(
         raise ValidationError(_("The proposal is not competing in this stage."))
     if stage.is_closed:
         raise ValidationError(_("This stage is closed."))
+    _check_previous_settled(stage, _today(now))
     if not call.panel.filter(juri=juri).exists():
         raise ValidationError({"juri": _("This juri is not on the call's panel.")})
     reason = conflict_of_interest(juri, entry)
@@ -627,7 +653,153 @@ def results_publish(call: Call, *, by, now: datetime | None = None) -> Call:
     _require_status(call, CallStatus.JUDGING)
     if call.stages.filter(closed_at__isnull=True).exists():
         raise ValidationError(_("Close every stage before publishing the results."))
+    if open_objection_stages(call, _today(now)):
+        raise ValidationError(
+            _("The public objection window is still open; publish after it ends.")
+        )
+    if Objection.objects.filter(
+        stage__call=call, status=ObjectionStatus.PENDING
+    ).exists():
+        raise ValidationError(
+            _("Decide every public objection before publishing the results.")
+        )
     call.status = CallStatus.FINISHED
     call.published_at = now or _now()
     call.save(update_fields=["status", "published_at"])
     return call
+
+
+# --- Public objections (uji publik) --------------------------------------------------
+
+
+def _today(now: datetime | None) -> date:
+    return timezone.localdate(now or _now())
+
+
+def open_objection_stages(call: Call, today: date) -> list[CallStage]:
+    """Return the call's stages whose shortlist is open to public objection today."""
+    if call.status != CallStatus.JUDGING:
+        return []
+    return [s for s in call.stages_in_order() if s.objection_open(today)]
+
+
+def objection_stage(entry: Entry, today: date) -> CallStage | None:
+    """Return the stage whose open shortlist ``entry`` is on, or None."""
+    if entry.eliminated:
+        return None
+    for stage in reversed(open_objection_stages(entry.call, today)):
+        if stage.results.filter(entry=entry, advanced=True).exists():
+            return stage
+    return None
+
+
+def _check_previous_settled(stage: CallStage, today: date) -> None:
+    """Refuse work on ``stage`` until the objections to the previous one are settled."""
+    previous = (
+        CallStage.objects.filter(call_id=stage.call_id, order__lt=stage.order)
+        .order_by("-order")
+        .first()
+    )
+    if previous is None:
+        return
+    if previous.objection_open(today):
+        raise ValidationError(
+            _(
+                "The shortlist of “%(stage)s” is open to public objection until "
+                "%(end)s; assign juri for the next stage after that day."
+            )
+            % {"stage": previous.name, "end": previous.objection_end().isoformat()}
+        )
+    if previous.objections.filter(status=ObjectionStatus.PENDING).exists():
+        raise ValidationError(
+            _(
+                "Public objections to the shortlist of “%(stage)s” await a "
+                "decision; decide them before assigning juri for the next stage."
+            )
+            % {"stage": previous.name}
+        )
+
+
+def objection_submit(
+    *,
+    entry: Entry,
+    text: str,
+    submission_key: uuid.UUID,
+    name: str = "",
+    email: str = "",
+    now: datetime | None = None,
+) -> tuple[Objection, bool]:
+    """Store a public objection to ``entry``'s place on a shortlist; return
+    (objection, created).
+
+    Refused unless the entry is on the shortlist of a stage whose objection window
+    is open. A key already used returns the stored objection, so a retried
+    submission is stored once.
+    """
+    now = now or _now()
+    existing = Objection.objects.filter(submission_key=submission_key).first()
+    if existing is not None:
+        return existing, False
+    stage = objection_stage(entry, _today(now))
+    if stage is None:
+        raise ValidationError(_("This proposal is not open to public objection now."))
+    objection = Objection(
+        entry=entry,
+        stage=stage,
+        name=name.strip(),
+        email=email.strip(),
+        text=text.strip(),
+        submission_key=submission_key,
+        submitted_at=now,
+    )
+    objection.full_clean(exclude=["submission_key"])
+    try:
+        with transaction.atomic():
+            objection.save()
+    except IntegrityError:
+        existing = Objection.objects.filter(submission_key=submission_key).first()
+        if existing is None:
+            raise
+        return existing, False
+    return objection, True
+
+
+def _eliminate(entry: Entry, stage: CallStage) -> None:
+    """Take ``entry`` out of the competition after an upheld objection to ``stage``."""
+    entry = _lock(entry)
+    entry.assignments.filter(stage__closed_at__isnull=True).delete()
+    entry.eliminated, entry.stage, entry.final_rank = True, stage, None
+    entry.save(update_fields=["eliminated", "stage", "final_rank"])
+
+
+@transaction.atomic
+def objection_decide(
+    objection: Objection,
+    *,
+    by,
+    uphold: bool,
+    answer: str,
+    now: datetime | None = None,
+) -> Objection:
+    """Record the committee's decision on a pending objection, with its answer.
+
+    Upholding eliminates the entry from the competition (it stays eliminated in
+    the stage whose shortlist was objected to) and removes its open assignments.
+    """
+    call = _lock(objection.stage.call)
+    _require_admin(by, call.pemda_id)
+    _require_status(call, CallStatus.JUDGING)
+    objection = _lock(objection)
+    if not objection.is_pending:
+        raise ValidationError(_("This objection has already been decided."))
+    answer = answer.strip()
+    if not answer:
+        raise ValidationError({"answer": _("Write the answer to the objection.")})
+    if uphold:
+        _eliminate(objection.entry, objection.stage)
+    objection.status = ObjectionStatus.UPHELD if uphold else ObjectionStatus.DISMISSED
+    objection.answer = answer
+    objection.decided_by = by
+    objection.decided_at = now or _now()
+    objection.save(update_fields=["status", "answer", "decided_by", "decided_at"])
+    return objection

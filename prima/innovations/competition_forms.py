@@ -32,6 +32,7 @@ ERROR_FIELDS = {"tie_order": TIE_FIELDS[0]}
 CATEGORY_ROWS = 4
 STAGE_ROWS = 5
 SPARE_ROWS = 2
+MAX_OBJECTION_DAYS = 60
 
 
 class CallForm(forms.Form):
@@ -96,6 +97,13 @@ class StageForm(forms.Form):
     advance = forms.IntegerField(
         label=_("How many advance"), min_value=1, required=False
     )
+    objection_days = forms.IntegerField(
+        label=_("Public objection days"),
+        min_value=0,
+        max_value=MAX_OBJECTION_DAYS,
+        required=False,
+        help_text=_("Public objection window after this stage, in calendar days."),
+    )
 
     def clean(self):
         data = super().clean()
@@ -128,7 +136,10 @@ def category_formset(data=None, call: Call | None = None):
 
 def stage_formset(data=None, call: Call | None = None):
     initial = (
-        [{"name": s.name, "advance": s.advance} for s in call.stages_in_order()]
+        [
+            {"name": s.name, "advance": s.advance, "objection_days": s.objection_days}
+            for s in call.stages_in_order()
+        ]
         if call
         else []
     )
@@ -204,3 +215,25 @@ class AssignForm(forms.Form):
             .objects.filter(pk__in=[m.juri_id for m in members])
             .order_by("full_name", "username")
         )
+
+
+class ObjectionDecideForm(forms.Form):
+    """The committee's decision on one public objection, with its answer."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("dismiss", _("Dismiss the objection")),
+            ("uphold", _("Uphold it: eliminate the proposal")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    answer = forms.CharField(
+        label=_("Answer"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown publicly with the objection, without the objector's name."),
+    )
+
+    def decision_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {"uphold": data["decision"] == "uphold", "answer": data["answer"]}

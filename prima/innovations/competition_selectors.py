@@ -8,6 +8,7 @@ only which juri have submitted; closed stages report their ``StageResult`` rows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count
@@ -15,7 +16,11 @@ from django.db.models import Count
 from prima.core.roles import VIEW, Role
 from prima.core.scoping import get_for_user
 from prima.innovations import scoring
-from prima.innovations.competition import conflict_reason, roles_on_opds
+from prima.innovations.competition import (
+    conflict_reason,
+    open_objection_stages,
+    roles_on_opds,
+)
 from prima.innovations.judging import criterion_label
 from prima.innovations.models import (
     Assignment,
@@ -23,6 +28,8 @@ from prima.innovations.models import (
     CallStage,
     CallStatus,
     Entry,
+    Objection,
+    ObjectionStatus,
     PanelMember,
     ScoreChange,
     ScoreSheet,
@@ -73,6 +80,79 @@ def panel_member_get(user, pk: int, action: str = VIEW) -> PanelMember:
     """Return a panel seat, judged by the scope of its call."""
     call = get_for_user(Call.objects.all(), user, action, panel__pk=pk)
     return call.panel.select_related("call", "juri").get(pk=pk)
+
+
+def objection_get(user, pk: int, action: str = VIEW) -> Objection:
+    """Return a public objection, judged by the scope of its call."""
+    call = get_for_user(Call.objects.all(), user, action, stages__objections__pk=pk)
+    return Objection.objects.select_related("stage__call", "entry").get(
+        pk=pk, stage__call=call
+    )
+
+
+def objections_for(user, call: Call, entry: Entry | None = None) -> list[Objection]:
+    """Return the objections to the call's entries the user sees, oldest first."""
+    entries = [entry] if entry is not None else visible_entries(user, call)
+    return list(
+        Objection.objects.filter(entry__in=entries)
+        .select_related("entry__innovation", "stage", "decided_by")
+        .order_by("submitted_at", "pk")
+    )
+
+
+# --- The public objection window (uji publik) ------------------------------------
+
+
+@dataclass
+class ShortlistRow:
+    """An entry on an open shortlist, with the objections already answered."""
+
+    entry: Entry
+    answered: list[Objection]
+
+
+@dataclass
+class Shortlist:
+    stage: CallStage
+    end: date
+    rows: list[ShortlistRow]
+
+
+def calls_in_objection(today: date) -> list[Call]:
+    """Return the calls with a shortlist open to public objection today."""
+    calls = (
+        Call.objects.filter(
+            status=CallStatus.JUDGING,
+            stages__closed_at__isnull=False,
+            stages__objection_days__gt=0,
+        )
+        .distinct()
+        .select_related("pemda")
+        .order_by("-year", "-pk")
+    )
+    return [call for call in calls if open_objection_stages(call, today)]
+
+
+def public_shortlists(call: Call, today: date) -> list[Shortlist]:
+    """Return each shortlist of the call open to objection today, best rank first.
+
+    Answered objections are listed without the objector's name or e-mail.
+    """
+    shortlists = []
+    for stage in open_objection_stages(call, today):
+        results = (
+            stage.results.filter(advanced=True)
+            .select_related("entry__innovation__opd")
+            .order_by("rank", "pk")
+        )
+        answered: dict[int, list[Objection]] = {}
+        for objection in stage.objections.exclude(
+            status=ObjectionStatus.PENDING
+        ).order_by("decided_at", "pk"):
+            answered.setdefault(objection.entry_id, []).append(objection)
+        rows = [ShortlistRow(r.entry, answered.get(r.entry_id, [])) for r in results]
+        shortlists.append(Shortlist(stage, stage.objection_end(), rows))
+    return shortlists
 
 
 # --- The panel ----------------------------------------------------------------------

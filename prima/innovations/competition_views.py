@@ -23,6 +23,7 @@ from prima.innovations import competition_selectors as selectors
 from prima.innovations.competition_forms import (
     AssignForm,
     CallForm,
+    ObjectionDecideForm,
     PanelAddForm,
     ScreenForm,
     category_formset,
@@ -74,7 +75,7 @@ def _call_form_page(request, *, call: Call | None):
     if data is not None and all(x.is_valid() for x in (form, categories, stages)):
         rules = form.rules() | {
             "categories": filled_rows(categories, "name", "group"),
-            "stages": filled_rows(stages, "name", "advance"),
+            "stages": filled_rows(stages, "name", "advance", "objection_days"),
         }
         try:
             call = _save_call(request.user, form, call, rules)
@@ -135,12 +136,30 @@ def call_detail(request, pk: int):
     call = selectors.call_get(request.user, pk)
     can_change = _can_change(request.user, call)
     dashboard = selectors.call_dashboard(request.user, call, for_admin=can_change)
-    context = {"call": call, "dashboard": dashboard, "can_change": can_change}
+    context = {
+        "call": call,
+        "dashboard": dashboard,
+        "can_change": can_change,
+        "objections": _with_decide_forms(
+            selectors.objections_for(request.user, call), can_change
+        ),
+    }
     if can_change:
         context |= _admin_forms(call, dashboard)
     return TemplateResponse(
         request, "innovations/competition/call_detail.html", context
     )
+
+
+def _with_decide_forms(objections: list, can_change: bool) -> list:
+    """Give each pending objection its decide form, for the admin only."""
+    for objection in objections:
+        objection.decide_form = (
+            ObjectionDecideForm(prefix=f"objection-{objection.pk}")
+            if can_change and objection.is_pending
+            else None
+        )
+    return objections
 
 
 @login_required
@@ -170,6 +189,9 @@ def entry_detail(request, pk: int):
         "can_change": can_change,
         "screening_open": selectors.screening_open(entry.call),
         "changes": selectors.score_changes(entry) if can_change else [],
+        "objections": _with_decide_forms(
+            selectors.objections_for(request.user, entry.call, entry), can_change
+        ),
     }
     if can_change:
         context["screen_form"] = ScreenForm(prefix=f"screen-{entry.pk}")
@@ -327,4 +349,27 @@ def stage_close(request, pk: int):
         _("Stage closed and ranked."),
         "innovations:call_detail",
         stage.call_id,
+    )
+
+
+@login_required
+@require_POST
+def objection_decide(request, pk: int):
+    objection = selectors.objection_get(request.user, pk, CHANGE)
+    form = ObjectionDecideForm(request.POST, prefix=f"objection-{objection.pk}")
+    back, back_pk = _back_to(request, objection.entry)
+    if not form.is_valid():
+        messages.error(
+            request,
+            _("Choose to uphold or dismiss the objection, and write the answer."),
+        )
+        return redirect(back, pk=back_pk)
+    return _run(
+        request,
+        lambda: competition.objection_decide(
+            objection, by=request.user, **form.decision_kwargs()
+        ),
+        _("Decision on the objection recorded."),
+        back,
+        back_pk,
     )

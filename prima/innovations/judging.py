@@ -34,6 +34,7 @@ from prima.innovations.models import (
     Entry,
     Group,
     Innovation,
+    ObjectionStatus,
     ScoreChange,
     ScoreSheet,
     Screening,
@@ -489,6 +490,8 @@ class ResultRow:
     means: list[tuple[str, Decimal]]
     advanced: bool
     winner: bool
+    # Eliminated after an upheld public objection to this stage's shortlist.
+    disqualified: bool = False
 
 
 @dataclass
@@ -508,6 +511,11 @@ def published_results(call: Call) -> list[StageRanking]:
         results = stage.results.select_related(
             "entry__innovation__opd", "entry__category"
         ).order_by("rank", "pk")
+        upheld = set(
+            stage.objections.filter(status=ObjectionStatus.UPHELD).values_list(
+                "entry_id", flat=True
+            )
+        )
         rows = [
             ResultRow(
                 rank=result.rank,
@@ -521,8 +529,9 @@ def published_results(call: Call) -> list[StageRanking]:
                     for c in criteria
                     if c in result.criterion_means
                 ],
-                advanced=result.advanced,
-                winner=is_last and result.advanced,
+                advanced=result.advanced and result.entry_id not in upheld,
+                winner=is_last and result.advanced and result.entry_id not in upheld,
+                disqualified=result.entry_id in upheld,
             )
             for result in results
         ]

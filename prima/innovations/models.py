@@ -15,11 +15,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from prima.core.roles import VIEW, Area, Level, can
 from prima.core.scoping import ScopedQuerySet, user_grants
-from prima.innovations import scoring
+from prima.innovations import objections, scoring
 from prima.surveys.models import UNSUR_CHOICES
 
 
@@ -479,6 +480,11 @@ class CallStage(models.Model):
         ),
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    objection_days = models.PositiveSmallIntegerField(
+        _("public objection days"),
+        default=0,
+        help_text=_("Public objection window after this stage, in calendar days."),
+    )
 
     class Meta:
         verbose_name = _("stage")
@@ -496,6 +502,20 @@ class CallStage(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.closed_at is not None
+
+    def _closed_on(self):
+        return timezone.localdate(self.closed_at) if self.closed_at else None
+
+    def objection_end(self):
+        """Return the last day of the stage's objection window, or None."""
+        closed_on = self._closed_on()
+        if closed_on is None:
+            return None
+        return objections.window_end(closed_on, self.objection_days)
+
+    def objection_open(self, today) -> bool:
+        """Return whether the shortlist of this stage is open to objection today."""
+        return objections.window_open(self._closed_on(), self.objection_days, today)
 
 
 class PanelMember(models.Model):
@@ -724,3 +744,55 @@ class StageResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stage} #{self.rank} {self.entry}"
+
+
+class ObjectionStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting a decision")
+    UPHELD = "upheld", _("Upheld: the proposal is eliminated")
+    DISMISSED = "dismissed", _("Dismissed")
+
+
+class Objection(models.Model):
+    """A public objection to an entry on a closed stage's shortlist (uji publik)."""
+
+    TEXT_MAX = 3000
+
+    entry = models.ForeignKey(
+        Entry, on_delete=models.CASCADE, related_name="objections"
+    )
+    # The closed stage whose shortlist is objected to.
+    stage = models.ForeignKey(
+        CallStage, on_delete=models.CASCADE, related_name="objections"
+    )
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    text = models.TextField(_("objection"), max_length=TEXT_MAX)
+    submission_key = models.UUIDField(_("submission key"), unique=True)
+    submitted_at = models.DateTimeField(_("submitted at"))
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ObjectionStatus.choices,
+        default=ObjectionStatus.PENDING,
+    )
+    answer = models.TextField(_("answer"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("public objection")
+        verbose_name_plural = _("public objections")
+        ordering = ["submitted_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.entry} @ {self.submitted_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == ObjectionStatus.PENDING

@@ -1,13 +1,16 @@
 """Public pages of finished innovation competitions: each stage's ranking with the
-score and every criterion's mean, as the call published them. No JavaScript."""
+score and every criterion's mean, as the call published them (the list also links
+the shortlists open to public objection). No JavaScript."""
 
 from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 
 from prima.innovations import judging
+from prima.innovations.competition_selectors import calls_in_objection
 from prima.innovations.models import Call
 
 PAGE_SIZE = 20
@@ -20,7 +23,11 @@ def results_list(request):
         .order_by("-published_at", "-year", "-pk")
     )
     page = Paginator(calls, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page_obj": page, "calls": page.object_list}
+    context = {
+        "page_obj": page,
+        "calls": page.object_list,
+        "objection_calls": calls_in_objection(timezone.localdate()),
+    }
     return TemplateResponse(request, "innovations/results/call_list.html", context)
 
 

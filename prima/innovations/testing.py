@@ -269,3 +269,32 @@ def score(entry, admin, juri_sheets, stage=None) -> None:
     for juri, values in juri_sheets:
         assignment = competition.assign_juri(entry, juri=juri, by=admin, stage=stage)
         submit_sheet(assignment, values)
+
+
+def shortlisted_call(org, admin, *, days: int = 5, closed_at=None):
+    """Return (call, entries): a call in judging whose first stage (Top 2, open to
+    public objection for ``days``) closed at ``closed_at`` (default now), with three
+    entries of ``org.unit`` ranked in order: the first two are on the shortlist."""
+    call, entries = judging_call(
+        org,
+        admin,
+        titles=("Pertama", "Kedua", "Ketiga"),
+        stages=[("Top 2", 2, days), ("Pemenang", 1)],
+    )
+    juri = make_juri(org.pemda)
+    seat(call, admin, juri)
+    for entry, values in zip(entries, (FIRST[0], (7,) * 5, THIRD[0]), strict=True):
+        score(entry, admin, [(juri, values)])
+    competition.stage_close(call.stages_in_order().first(), by=admin, now=closed_at)
+    for entry in entries:
+        entry.refresh_from_db()
+    return call, entries
+
+
+def objection(entry, *, now=None, **fields):
+    """Submit a public objection to ``entry`` through the service; return it."""
+    values = {"text": "Inovasi ini belum diterapkan.", "name": "Warga"} | fields
+    submitted, _created = competition.objection_submit(
+        entry=entry, submission_key=uuid.uuid4(), now=now, **values
+    )
+    return submitted

@@ -38,4 +38,9 @@ urlpatterns = [
         views.stage_close,
         name="stage_close",
     ),
+    path(
+        "staf/kompetisi/sanggahan/<int:pk>/putuskan/",
+        views.objection_decide,
+        name="objection_decide",
+    ),
 ]

@@ -1,8 +1,9 @@
-"""URLs of competition entries, juri scoring and published results."""
+"""URLs of competition entries, juri scoring, the public objection window and the
+published results."""
 
 from django.urls import path
 
-from prima.innovations import judging_views, results_views
+from prima.innovations import judging_views, objection_views, results_views
 
 urlpatterns = [
     path(
@@ -19,4 +20,14 @@ urlpatterns = [
     ),
     path("inovasi/kompetisi/", results_views.results_list, name="results_list"),
     path("inovasi/kompetisi/<int:pk>/", results_views.results, name="results"),
+    path(
+        "inovasi/kompetisi/<int:pk>/uji-publik/",
+        objection_views.public_shortlist,
+        name="public_shortlist",
+    ),
+    path(
+        "inovasi/kompetisi/entri/<int:pk>/sanggah/",
+        objection_views.objection_submit,
+        name="objection_submit",
+    ),
 ]

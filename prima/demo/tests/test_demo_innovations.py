@@ -26,6 +26,8 @@ from prima.innovations.models import (
     Entry,
     Group,
     Innovation,
+    Objection,
+    ObjectionStatus,
     PanelMember,
     ScoreSheet,
     Screening,
@@ -119,6 +121,7 @@ def test_the_competition_is_finished_with_published_results(city):
     assert call.categories.count() == 2
     stages = list(call.stages_in_order())
     assert [s.advance for s in stages] == [10, 3]
+    assert [s.objection_days for s in stages] == [5, 0]
     assert all(s.is_closed for s in stages)
     ranks = sorted(
         call.entries.exclude(final_rank=None).values_list("final_rank", flat=True)
@@ -129,6 +132,19 @@ def test_the_competition_is_finished_with_published_results(city):
     assert first.count() == call.entries.filter(screening=Screening.ACCEPTED).count()
     assert first.filter(advanced=True).count() == 10
     assert set(first.first().criterion_means) == set(CRITERIA)
+
+
+def test_one_public_objection_was_dismissed_with_an_answer(city):
+    """The Top 10's objection window received one objection, answered and dismissed
+    within the window; the entry went on competing."""
+    call = Call.objects.get(pemda=city.pemda)
+    (objection,) = Objection.objects.filter(stage__call=call)
+    first = call.stages_in_order().first()
+    assert objection.stage == first
+    assert objection.status == ObjectionStatus.DISMISSED and objection.answer
+    assert first.closed_at < objection.submitted_at < objection.decided_at
+    assert objection.decided_at.date() <= first.objection_end()
+    assert objection.entry.results.filter(stage__order=2).exists()
 
 
 def test_screening_rejected_entries_with_a_reason(city):
