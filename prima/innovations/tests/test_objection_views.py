@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 
 from prima.innovations import competition
 from prima.innovations.models import Call, Objection, ObjectionStatus
+from prima.innovations.objection_views import MAX_OBJECTIONS
 from prima.innovations.testing import login, objection, shortlisted_call
 from prima.innovations.tests.test_competition_views import call_form_data
 
@@ -106,6 +107,19 @@ def test_objection_is_stored_once_and_thanked(en, shortlisted):
         "Ani",
         ObjectionStatus.PENDING,
     )
+
+
+def test_objections_from_one_address_are_limited(en, shortlisted):
+    """After five stored objections an address is told to wait; retries of an
+    already stored one do not count."""
+    _call, (first, second, _third) = shortlisted
+    for n in range(MAX_OBJECTIONS):
+        data = {"key": str(uuid.uuid4()), "text": f"Keberatan {n}."}
+        en.post(form_url(first), data)
+        en.post(form_url(first), data)  # a retry of the same submission
+    refused = en.post(form_url(second), {"key": str(uuid.uuid4()), "text": "Lagi."})
+    assert "Too many objections" in refused.content.decode()
+    assert Objection.objects.count() == MAX_OBJECTIONS
 
 
 def test_objection_form_is_404_off_the_shortlist(en, shortlisted):
