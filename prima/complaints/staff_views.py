@@ -13,7 +13,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -32,6 +31,7 @@ from prima.complaints.staff_forms import (
     StartForm,
     WorklistFilterForm,
 )
+from prima.core.http import stored_file_response
 from prima.core.roles import CHANGE, Area
 from prima.core.scoping import user_can
 
@@ -87,14 +87,12 @@ def case_detail(request, pk: int):
 @login_required
 def attachment(request, pk: int):
     item = selectors.attachment_get(request.user, pk)
-    response = FileResponse(
-        item.file.open("rb"),
-        as_attachment=True,
+    return stored_file_response(
+        item.file,
         filename=item.original_name,
         content_type="application/octet-stream",
+        inline=False,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def _errors(error: ValidationError) -> str:

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import time
 
-from django.core.cache import caches
-
 from prima.complaints.models import Case
 from prima.complaints.services import CODE_ALPHABET, CODE_LENGTH
-from prima.core.http import client_ip
+from prima.core.ratelimit import AddressLimit
 
 MAX_FAILURES = 10
 WINDOW_SECONDS = 15 * 60
@@ -27,24 +25,17 @@ def _now() -> float:
     return time.time()
 
 
-def _failure_key(request) -> str:
-    return "complaints:track-failures:" + client_ip(request)
+FAILURES = AddressLimit("complaints:track-failures", MAX_FAILURES, WINDOW_SECONDS)
 
 
 def is_blocked(request) -> bool:
     """Return whether this address used up its failed lookups for the window."""
-    return caches["shared"].get(_failure_key(request), 0) >= MAX_FAILURES
+    return FAILURES.reached(request)
 
 
 def record_failure(request) -> None:
     """Count one failed lookup from this address; the window starts at the first."""
-    key = _failure_key(request)
-    cache = caches["shared"]
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=WINDOW_SECONDS)
+    FAILURES.count(request)
 
 
 def normalise(code: str) -> str:

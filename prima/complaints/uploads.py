@@ -158,6 +158,12 @@ def clean_uploads(uploads) -> list[CleanFile]:
     return cleaned
 
 
+def save_clean_file(field_file, clean: CleanFile) -> None:
+    """Store a cleaned file in ``field_file`` (and save its row) under a random name."""
+    random_name = uuid.uuid4().hex + STORED_EXTENSION[clean.content_type]
+    field_file.save(random_name, ContentFile(clean.data), save=True)
+
+
 def attachments_store(*, case: Case, files: list[CleanFile]) -> list[Attachment]:
     """Store cleaned files of ``case`` under random names and record them."""
     stored = []
@@ -168,7 +174,6 @@ def attachments_store(*, case: Case, files: list[CleanFile]) -> list[Attachment]
             content_type=clean.content_type,
             size=clean.size,
         )
-        random_name = uuid.uuid4().hex + STORED_EXTENSION[clean.content_type]
-        attachment.file.save(random_name, ContentFile(clean.data), save=True)
+        save_clean_file(attachment.file, clean)
         stored.append(attachment)
     return stored

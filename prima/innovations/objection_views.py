@@ -8,7 +8,6 @@ the thank-you page is the answer to the POST itself.
 
 from __future__ import annotations
 
-from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -16,33 +15,16 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from prima.core.http import client_ip
+from prima.core.ratelimit import AddressLimit
 from prima.innovations import competition
 from prima.innovations import competition_selectors as selectors
 from prima.innovations.models import Call, CallStatus, Entry
 from prima.innovations.public_forms import ObjectionForm
 
-# Objections one client address may send per window; a committee answers each by
+# Objections one client address may send per hour: a committee answers each by
 # hand, so a flood from one place must not bury the real ones.
 MAX_OBJECTIONS = 5
-LIMIT_SECONDS = 60 * 60
-
-
-def _limit_key(request) -> str:
-    return "innovations:objections:" + client_ip(request)
-
-
-def _over_limit(request) -> bool:
-    return caches["shared"].get(_limit_key(request), 0) >= MAX_OBJECTIONS
-
-
-def _count_objection(request) -> None:
-    key, cache = _limit_key(request), caches["shared"]
-    cache.add(key, 0, timeout=LIMIT_SECONDS)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=LIMIT_SECONDS)
+OBJECTIONS = AddressLimit("innovations:objections", MAX_OBJECTIONS, 60 * 60)
 
 
 def public_shortlist(request, pk: int):
@@ -66,7 +48,7 @@ def objection_submit(request, pk: int):
     if stage is None:
         raise Http404
     form = ObjectionForm(request.POST if request.method == "POST" else None)
-    if form.is_valid() and _over_limit(request):
+    if form.is_valid() and OBJECTIONS.reached(request):
         form.add_error(
             None,
             _("Too many objections from your connection; try again in an hour."),
@@ -80,7 +62,7 @@ def objection_submit(request, pk: int):
             form.add_error(None, error)
         else:
             if created:
-                _count_objection(request)
+                OBJECTIONS.count(request)
             context = {"entry": entry, "call": entry.call}
             return TemplateResponse(
                 request, "innovations/objections/submitted.html", context

@@ -4,9 +4,9 @@ its evidence files. Published innovations only; no account and no JavaScript."""
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.template.response import TemplateResponse
 
+from prima.core.http import stored_file_response
 from prima.core.roles import CHANGE, Area
 from prima.core.scoping import user_can
 from prima.innovations.impact_selectors import impact_for_query
@@ -59,14 +59,9 @@ def public_detail(request, pk: int):
 def public_evidence(request, pk: int):
     """Serve an evidence file of a published innovation: photos inline, PDFs saved."""
     item = published_evidence_get(pk)
-    photo = item.kind == Evidence.Kind.PHOTO
-    response = FileResponse(
-        item.file.open("rb"),
-        as_attachment=not photo,
+    return stored_file_response(
+        item.file,
         filename=item.original_name,
         content_type=item.content_type,
+        inline=item.kind == Evidence.Kind.PHOTO,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    # A stored file is data, never a page: nothing in it may run or load.
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response

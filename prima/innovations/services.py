@@ -5,16 +5,14 @@ Competition writes (calls, screening, juri, scores, stages) are in ``competition
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from prima.complaints.uploads import PDF, STORED_EXTENSION, CleanFile
+from prima.complaints.uploads import PDF, CleanFile, save_clean_file
 from prima.innovations.models import (
     APPLIED_STAGES,
     SECTIONS,
@@ -180,8 +178,7 @@ def evidence_add(
         size=clean.size,
         uploaded_by=by,
     )
-    name = uuid.uuid4().hex + STORED_EXTENSION[clean.content_type]
-    item.file.save(name, ContentFile(clean.data), save=True)
+    save_clean_file(item.file, clean)
     return item
 
 

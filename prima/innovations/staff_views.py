@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from prima.complaints.uploads import PDF, clean_upload
+from prima.core.http import stored_file_response
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import user_can
 from prima.innovations import coverage, selectors, services
@@ -234,14 +235,12 @@ def evidence_file(request, pk: int):
     item = selectors.evidence_get(request.user, pk)
     # Photos were re-encoded on upload, so they are safe to show inline; a PDF
     # is always downloaded rather than rendered by the browser.
-    response = FileResponse(
-        item.file.open("rb"),
-        as_attachment=item.content_type == PDF,
+    return stored_file_response(
+        item.file,
         filename=item.original_name,
         content_type=item.content_type,
+        inline=item.content_type != PDF,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @login_required

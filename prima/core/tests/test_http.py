@@ -1,8 +1,10 @@
-"""Tests of finding the client's address behind proxies."""
+"""Tests of finding the client's address behind proxies and of stored-file responses."""
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from django.test import RequestFactory
 
-from prima.core.http import client_ip
+from prima.core.http import client_ip, stored_file_response
 
 
 def request(remote="127.0.0.1", forwarded=None):
@@ -28,3 +30,22 @@ def test_missing_header_falls_back_to_the_socket(settings):
     """A request that bypassed the proxy is counted by its own address."""
     settings.PRIMA_TRUSTED_PROXIES = 1
     assert client_ip(request("10.0.0.7")) == "10.0.0.7"
+
+
+def test_stored_file_response_is_never_a_page(tmp_path):
+    """Downloads and inline files both forbid type sniffing and any active content."""
+    storage = FileSystemStorage(location=tmp_path)
+    name = storage.save("x.png", ContentFile(b"\x89PNG"))
+    for inline in (True, False):
+        response = stored_file_response(
+            storage.open(name),
+            filename="foto.png",
+            content_type="image/png",
+            inline=inline,
+        )
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
+        assert response["Content-Disposition"].startswith(
+            "inline" if inline else "attachment"
+        )
+        response.file_to_stream.close()

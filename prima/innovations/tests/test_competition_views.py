@@ -19,6 +19,7 @@ from prima.innovations.models import (
 )
 from prima.innovations.testing import (
     FIRST,
+    call_form_data,
     judging_call,
     login,
     make_call,
@@ -41,51 +42,6 @@ def page(client, name: str, *args) -> str:
 
 def messages_of(response) -> list[str]:
     return [str(m) for m in response.context["messages"]]
-
-
-def call_form_data(**overrides) -> dict:
-    data = {
-        "pemda": "",
-        "title": "KIPP Kota Alpha 2027",
-        "year": "2027",
-        "deadline": "2027-03-31T23:59",
-        "description": "Kompetisi tahunan.",
-        "weight_kebaruan": "0.25",
-        "weight_efektif": "0.20",
-        "weight_bermanfaat": "0.25",
-        "weight_mudah_disebarkan": "0.15",
-        "weight_berkelanjutan": "0.15",
-        "scale_min": "1",
-        "scale_max": "10",
-        "tie_1": "bermanfaat",
-        "tie_2": "efektif",
-        "tie_3": "kebaruan",
-        "tie_4": "berkelanjutan",
-        "tie_5": "mudah_disebarkan",
-        "min_years_umum": "2",
-        "min_years_replikasi": "1",
-        "max_umum_per_opd": "10",
-        "max_replikasi_per_opd": "5",
-        "categories-TOTAL_FORMS": "3",
-        "categories-INITIAL_FORMS": "0",
-        "categories-0-name": "Inovasi umum OPD",
-        "categories-0-group": "umum",
-        "categories-1-name": "Replikasi",
-        "categories-1-group": "replikasi",
-        "categories-2-name": "",
-        "categories-2-group": "umum",
-        "stages-TOTAL_FORMS": "4",
-        "stages-INITIAL_FORMS": "0",
-        "stages-0-name": "Top 99",
-        "stages-0-advance": "99",
-        "stages-1-name": "Top 45",
-        "stages-1-advance": "45",
-        "stages-2-name": "Pemenang",
-        "stages-2-advance": "3",
-        "stages-3-name": "",
-        "stages-3-advance": "",
-    }
-    return data | overrides
 
 
 # --- List and form --------------------------------------------------------------------

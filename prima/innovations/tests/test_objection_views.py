@@ -14,8 +14,7 @@ from django.utils.formats import date_format
 from prima.innovations import competition
 from prima.innovations.models import Call, Objection, ObjectionStatus
 from prima.innovations.objection_views import MAX_OBJECTIONS
-from prima.innovations.testing import login, objection, shortlisted_call
-from prima.innovations.tests.test_competition_views import call_form_data
+from prima.innovations.testing import call_form_data, login, objection, shortlisted_call
 
 pytestmark = pytest.mark.django_db
 
