@@ -31,7 +31,8 @@ PURE_MODULES := \
 		prima/innovations/scoring.py \
 		prima/innovations/impact.py \
 		prima/innovations/impact_svg.py \
-		prima/innovations/objections.py)
+		prima/innovations/objections.py \
+		prima/innovations/eligibility.py)
 
 # Every test part runs with the test settings, whatever the caller's shell exports.
 TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test

@@ -18,6 +18,7 @@ PURE_MODULES = [
     "prima.innovations.impact",
     "prima.innovations.impact_svg",
     "prima.innovations.objections",
+    "prima.innovations.eligibility",
     "prima.complaints.statistics",
     "prima.complaints.sla",
 ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
 
@@ -20,11 +20,11 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from prima.core.roles import CHANGE, Area, can
 from prima.core.scoping import user_grants
-from prima.innovations import scoring
+from prima.innovations import eligibility, scoring
 from prima.innovations.models import (
     Assignment,
     Call,
@@ -58,14 +58,6 @@ def _now(now: datetime | None) -> datetime:
 
 
 # --- Entries --------------------------------------------------------------------
-
-
-def _add_years(day: date, years: int) -> date:
-    """Return the same calendar day ``years`` later (29 February becomes 28th)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def min_years(call: Call, group: str) -> int:
@@ -159,16 +151,16 @@ def _check_category(call, innovation, category, refuse) -> None:
 
 def _check_years(call, innovation, refuse) -> None:
     years = min_years(call, innovation.group)
-    if years == 0:
-        return
     deadline = timezone.localtime(call.deadline).date()
-    applied_on = innovation.applied_on
-    if applied_on is None or _add_years(applied_on, years) > deadline:
+    if not eligibility.applied_long_enough(innovation.applied_on, years, deadline):
         refuse(
             "innovation",
-            _(
+            ngettext(
                 "Not applied long enough: the competition asks for %(years)d "
-                "year(s) of application by the deadline (%(deadline)s)."
+                "year of application by the deadline (%(deadline)s).",
+                "Not applied long enough: the competition asks for %(years)d "
+                "years of application by the deadline (%(deadline)s).",
+                years,
             )
             % {"years": years, "deadline": deadline.isoformat()},
         )
