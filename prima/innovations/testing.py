@@ -25,7 +25,7 @@ from prima.innovations.services import innovation_publish, innovation_save
 from prima.organisations.testing import make_user
 from prima.surveys.ikm import CODE_ORDER
 from prima.surveys.models import DailyCount, count_field_name
-from prima.surveys.services import response_submit
+from prima.surveys.testing import submit_four
 
 
 def make_innovation(
@@ -96,24 +96,9 @@ def login(client, user):
 
 
 # skm.md's four respondents: weak U1, U2, U3 and U9; U3 (NRR 2.50) the weakest.
-FOUR_RESPONDENTS = [
-    [4, 4, 4, 4, 4, 4, 4, 4, 4],
-    [3, 3, 3, 3, 3, 3, 3, 3, 3],
-    [2, 3, 2, 4, 3, 3, 3, 3, 2],
-    [3, 2, 1, 4, 3, 4, 4, 3, 3],
-]
-
-
 def answer_weakly(layanan, days_ago: int = 10) -> None:
     """Submit skm.md's four respondents for ``layanan``, ``days_ago`` days ago."""
-    day = timezone.localdate() - timedelta(days=days_ago)
-    for row in FOUR_RESPONDENTS:
-        response_submit(
-            layanan=layanan,
-            scores={f"U{i}": v for i, v in enumerate(row, start=1)},
-            idempotency_key=uuid.uuid4(),
-            service_date=day,
-        )
+    submit_four(layanan, day=timezone.localdate() - timedelta(days=days_ago))
 
 
 # --- SKM daily rollups around an application date -------------------------------------

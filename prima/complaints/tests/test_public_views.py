@@ -9,22 +9,9 @@ from django.conf import settings
 from django.urls import reverse
 
 from prima.complaints.models import Attachment, Case, Privacy
-from prima.complaints.services import case_submit
-from prima.complaints.tests.test_uploads import jpeg_bytes, pdf_bytes, upload
+from prima.complaints.testing import jpeg_bytes, pdf_bytes, upload
 
 pytestmark = pytest.mark.django_db
-
-
-def make_case(org, **overrides) -> Case:
-    data = {
-        "pemda": org.pemda,
-        "kind": "pengaduan",
-        "subject": "Antrean lama",
-        "description": "Saya menunggu tiga jam.",
-        "submission_key": uuid.uuid4(),
-    }
-    case, _ = case_submit(**{**data, **overrides})
-    return case
 
 
 def submit_url(org, query: str = "") -> str:

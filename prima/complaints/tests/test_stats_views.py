@@ -9,7 +9,6 @@ from django.conf import settings
 from django.urls import reverse
 
 # The worked example of the selector tests, shared as a fixture.
-from prima.complaints.tests.test_stats_selectors import cases  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from prima.complaints import services, tracking
 from prima.complaints.models import CaseEvent, Status
 from prima.complaints.services import case_answer, case_assign
-from prima.complaints.tests.test_public_views import make_case
+from prima.complaints.testing import make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -6,46 +6,11 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import ExifTags, Image
-from pypdf import PdfReader, PdfWriter
+from PIL import Image
+from pypdf import PdfReader
 
 from prima.complaints import uploads
-
-
-def jpeg_bytes(*, exif: bool = False, size=(40, 30)) -> bytes:
-    out = io.BytesIO()
-    image = Image.new("RGB", size, (200, 30, 30))
-    if exif:
-        data = Image.Exif()
-        data[ExifTags.Base.Make] = "PhoneMaker"
-        data[ExifTags.Base.Orientation] = 1
-        gps = data.get_ifd(ExifTags.IFD.GPSInfo)
-        gps[ExifTags.GPS.GPSLatitudeRef] = "S"
-        gps[ExifTags.GPS.GPSLatitude] = (6.0, 12.0, 30.0)
-        image.save(out, "JPEG", exif=data)
-    else:
-        image.save(out, "JPEG")
-    return out.getvalue()
-
-
-def png_bytes() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGBA", (20, 20), (0, 0, 255, 128)).save(out, "PNG")
-    return out.getvalue()
-
-
-def pdf_bytes(author: str = "Budi Santoso") -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(width=72, height=72)
-    writer.add_metadata({"/Author": author, "/Title": "Keluhan KTP"})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def upload(name: str, data: bytes, content_type: str = "application/octet-stream"):
-    return SimpleUploadedFile(name, data, content_type=content_type)
+from prima.complaints.testing import jpeg_bytes, pdf_bytes, png_bytes, upload
 
 
 def test_detect_type_reads_magic_bytes():
@@ -135,7 +100,7 @@ def test_every_bad_file_reported():
 @pytest.mark.django_db
 def test_store_uses_random_name_and_records_metadata(org):
     """Stored files get a random name; the row keeps original name, type and size."""
-    from prima.complaints.tests.test_public_views import make_case
+    from prima.complaints.testing import make_case
 
     case = make_case(org)
     clean = uploads.clean_upload(upload("rumah saya.jpg", jpeg_bytes(exif=True)))

@@ -10,7 +10,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from prima.surveys.models import FollowUp
-from prima.surveys.tests.test_reporting import PERIOD, submit_four
+from prima.surveys.periods import parse_key
+from prima.surveys.testing import submit_four
+
+PERIOD = parse_key("2025-T1")  # submit_four's default day, 10 February 2025
 
 
 def staff_url(name, unit, periode="2025-T1"):

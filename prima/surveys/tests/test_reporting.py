@@ -10,30 +10,12 @@ from django.utils import translation
 
 from prima.surveys import reporting
 from prima.surveys.ikm import Unsur
-from prima.surveys.models import Channel, FollowUp, Population, QuestionWording
+from prima.surveys.models import FollowUp, Population, QuestionWording
 from prima.surveys.periods import parse_key
 from prima.surveys.services import response_submit
+from prima.surveys.testing import submit_four
 
 PERIOD = parse_key("2025-T1")
-FOUR = [
-    (4, 4, 4, 4, 4, 4, 4, 4, 4),
-    (3, 3, 3, 3, 3, 3, 3, 3, 3),
-    (2, 3, 2, 4, 3, 3, 3, 3, 2),
-    (3, 2, 1, 4, 3, 4, 4, 3, 3),
-]
-
-
-def submit_four(layanan, day=date(2025, 2, 10), channel=Channel.ONLINE, **kwargs):
-    """Store the four-respondent worked example of skm.md for ``layanan``."""
-    for row in FOUR:
-        response_submit(
-            layanan=layanan,
-            scores={f"U{i}": s for i, s in enumerate(row, start=1)},
-            idempotency_key=uuid.uuid4(),
-            channel=channel,
-            service_date=day,
-            **kwargs,
-        )
 
 
 def render_en(report) -> str:

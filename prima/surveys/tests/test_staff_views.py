@@ -1,6 +1,5 @@
 """Tests of the staff SKM pages: results, diagnosis, population, RTL and import."""
 
-import uuid
 from datetime import date
 
 import pytest
@@ -16,25 +15,16 @@ from prima.organisations.testing import make_layanan
 from prima.surveys.followups import followup_create
 from prima.surveys.models import FollowUp, Population, Response
 from prima.surveys.periods import parse_key
-from prima.surveys.services import response_submit
+from prima.surveys.testing import FOUR_RESPONDENTS, submit_scores
 
 pytestmark = pytest.mark.django_db
 
-FOUR_RESPONDENTS = [
-    [4, 4, 4, 4, 4, 4, 4, 4, 4],
-    [3, 3, 3, 3, 3, 3, 3, 3, 3],
-    [2, 3, 2, 4, 3, 3, 3, 3, 2],
-    [3, 2, 1, 4, 3, 4, 4, 3, 3],
-]
 DAY = date(2026, 5, 12)
 Q = "?periode=2026-T2"
 
 
 def submit(layanan, row):
-    scores = {f"U{i}": v for i, v in enumerate(row, start=1)}
-    response_submit(
-        layanan=layanan, scores=scores, idempotency_key=uuid.uuid4(), service_date=DAY
-    )
+    submit_scores(layanan, row, day=DAY)
 
 
 @pytest.fixture
