@@ -24,7 +24,7 @@ PURE_MODULES := \
 	$(wildcard \
 		prima/surveys/ikm.py \
 		prima/surveys/sampling.py \
-		prima/surveys/periods.py \
+		prima/core/periods.py \
 		prima/reports/svg.py \
 		prima/complaints/sla.py \
 		prima/complaints/statistics.py \

@@ -174,7 +174,7 @@ def main() -> int:
     from django.db import connection
     from django.utils import timezone
 
-    from prima.surveys.periods import Period, PeriodKind, period_containing
+    from prima.core.periods import Period, PeriodKind, period_containing
 
     pemda = city()
     today = timezone.localdate()

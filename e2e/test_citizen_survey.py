@@ -7,10 +7,10 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from prima.core.periods import PeriodKind, period_containing
 from prima.organisations.testing import make_layanan, make_opd, make_pemda, make_unit
 from prima.surveys.ikm import QUESTIONNAIRE_ORDER
 from prima.surveys.models import DailyCount, Response
-from prima.surveys.periods import PeriodKind, period_containing
 from prima.surveys.selectors import Scope, scope_result
 
 SCORES = {

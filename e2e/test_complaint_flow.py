@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from prima.complaints.models import Attachment, Case, Status
 from prima.complaints.stats_selectors import unit_complaint_summary
+from prima.core.periods import PeriodKind, period_containing
 from prima.core.roles import Role
 from prima.organisations.testing import (
     TEST_PASSWORD,
@@ -19,7 +20,6 @@ from prima.organisations.testing import (
     make_unit,
     make_user,
 )
-from prima.surveys.periods import PeriodKind, period_containing
 
 ANSWER = "Loket tambahan dibuka mulai Senin."
 

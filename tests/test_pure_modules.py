@@ -12,7 +12,7 @@ PURE_MODULES = [
     "prima.standards.components",
     "prima.surveys.ikm",
     "prima.surveys.sampling",
-    "prima.surveys.periods",
+    "prima.core.periods",
     "prima.reports.svg",
     "prima.innovations.scoring",
     "prima.innovations.impact",

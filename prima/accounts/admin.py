@@ -9,7 +9,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from prima.accounts.models import User
-from prima.organisations.admin import SuperuserOnlyMixin
+from prima.core.admin import SuperuserOnlyMixin
 from prima.organisations.models import Membership
 
 

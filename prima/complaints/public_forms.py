@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from prima.complaints import uploads
 from prima.complaints.models import Kind, Privacy
+from prima.core import uploads
 from prima.core.forms import SubmissionKeyForm
 
 KEY_ERROR = _(

@@ -16,10 +16,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from prima.complaints import tracking, uploads
+from prima.complaints import tracking
 from prima.complaints.models import Case, Status
 from prima.complaints.public_forms import CaseForm, RateForm, ReplyForm, TrackForm
-from prima.complaints.services import case_rate, case_reopen, case_submit, reopen_until
+from prima.complaints.services import (
+    attachments_store,
+    case_rate,
+    case_reopen,
+    case_submit,
+    reopen_until,
+)
 from prima.organisations.models import Layanan, Pemda, Unit
 
 SUBMITTED_SESSION_KEY = "complaints_submitted_code"
@@ -60,7 +66,7 @@ def submit(request, pemda_slug: str):
         with transaction.atomic():
             case, created = case_submit(**form.submission())
             if created:
-                uploads.attachments_store(case=case, files=form.cleaned_data["files"])
+                attachments_store(case=case, files=form.cleaned_data["files"])
         if created:
             request.session[SUBMITTED_SESSION_KEY] = case.tracking_code
             tracking.unlock(request, case)

@@ -8,12 +8,13 @@ import uuid
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prima.complaints import sla
 from prima.complaints.models import (
+    Attachment,
     Case,
     CaseEvent,
     Holiday,
@@ -21,6 +22,8 @@ from prima.complaints.models import (
     RejectReason,
     Status,
 )
+from prima.core.idempotency import store_once
+from prima.core.uploads import CleanFile, save_clean_file
 from prima.organisations.models import Layanan, Pemda, Unit
 
 # No vowels or look-alike characters: codes cannot spell words or be misread.
@@ -98,42 +101,51 @@ def case_submit(
     once. An anonymous case keeps no contact details at all.
     """
     now = now or timezone.now()
-    existing = Case.objects.filter(submission_key=submission_key).first()
-    if existing is not None:
-        return existing, False
     if layanan is not None:
         unit = layanan.unit
     if privacy == Privacy.ANONYMOUS:
         contact_name = contact_email = contact_phone = ""
-    case = Case(
-        pemda=pemda,
-        kind=kind,
-        unit=unit,
-        layanan=layanan,
-        subject=subject.strip(),
-        description=description.strip(),
-        privacy=privacy,
-        contact_name=contact_name.strip(),
-        contact_email=contact_email.strip(),
-        contact_phone=contact_phone.strip(),
-        submission_key=submission_key,
-        received_at=now,
-        verify_due=sla.verify_due(_local(now), holidays_of(pemda)),
-        tracking_code=new_tracking_code(),
-    )
-    case.full_clean(exclude=["tracking_code", "submission_key"])
-    try:
-        with transaction.atomic():
-            case.save()
-            CaseEvent.objects.create(
-                case=case, at=now, by_citizen=True, to_status=Status.RECEIVED
-            )
-    except IntegrityError:
-        existing = Case.objects.filter(submission_key=submission_key).first()
-        if existing is None:
-            raise
-        return existing, False
-    return case, True
+
+    def store() -> Case:
+        case = Case(
+            pemda=pemda,
+            kind=kind,
+            unit=unit,
+            layanan=layanan,
+            subject=subject.strip(),
+            description=description.strip(),
+            privacy=privacy,
+            contact_name=contact_name.strip(),
+            contact_email=contact_email.strip(),
+            contact_phone=contact_phone.strip(),
+            submission_key=submission_key,
+            received_at=now,
+            verify_due=sla.verify_due(_local(now), holidays_of(pemda)),
+            tracking_code=new_tracking_code(),
+        )
+        case.full_clean(exclude=["tracking_code", "submission_key"])
+        case.save()
+        CaseEvent.objects.create(
+            case=case, at=now, by_citizen=True, to_status=Status.RECEIVED
+        )
+        return case
+
+    return store_once(Case, key={"submission_key": submission_key}, store=store)
+
+
+def attachments_store(*, case: Case, files: list[CleanFile]) -> list[Attachment]:
+    """Store cleaned files of ``case`` under random names and record them."""
+    stored = []
+    for clean in files:
+        attachment = Attachment(
+            case=case,
+            original_name=clean.original_name,
+            content_type=clean.content_type,
+            size=clean.size,
+        )
+        save_clean_file(attachment.file, clean)
+        stored.append(attachment)
+    return stored
 
 
 @transaction.atomic

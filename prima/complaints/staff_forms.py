@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from prima.complaints.models import Kind, RejectReason, Status
+from prima.core.forms import DateInput
 
 
 class WorklistFilterForm(forms.Form):
@@ -21,12 +22,12 @@ class WorklistFilterForm(forms.Form):
     received_from = forms.DateField(
         label=_("Received from"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     received_to = forms.DateField(
         label=_("Received until"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     mine = forms.BooleanField(label=_("Only my units"), required=False)
 

@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from prima.complaints import sla, statistics
 from prima.complaints.models import Case, Holiday
+from prima.core.periods import Period
 from prima.organisations.models import Pemda, PerangkatDaerah, Unit
-from prima.surveys.periods import Period
 
 _FIELDS = (
     "pk",

@@ -16,15 +16,15 @@ from django.utils.translation import gettext as _
 from prima.complaints.models import Case, Kind, Status
 from prima.complaints.statistics import Summary
 from prima.complaints.stats_selectors import pemda_summary, scope_statistics
-from prima.core.roles import VIEW, Area
-from prima.core.scoping import user_can
-from prima.organisations.models import Pemda
-from prima.surveys.period_choice import PeriodSelection, period_from_request
-from prima.surveys.periods import (
+from prima.core.period_choice import PeriodSelection, period_from_request
+from prima.core.periods import (
     PeriodKind,
     period_containing,
     period_number,
 )
+from prima.core.roles import VIEW, Area
+from prima.core.scoping import user_can
+from prima.organisations.models import Pemda
 
 
 def _today() -> date:

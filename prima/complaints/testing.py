@@ -1,15 +1,9 @@
-"""Builders for complaint tests: real image and PDF bytes, uploads, and a case made
-through the real submission service."""
+"""Builders for complaint tests: a case made through the real submission service."""
 
 from __future__ import annotations
 
-import io
 import uuid
 from datetime import UTC, date, datetime
-
-from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import ExifTags, Image
-from pypdf import PdfWriter
 
 from prima.complaints.models import Case, Holiday, RejectReason
 from prima.complaints.services import (
@@ -21,41 +15,6 @@ from prima.complaints.services import (
     case_submit,
     case_verify,
 )
-
-
-def jpeg_bytes(*, exif: bool = False, size=(40, 30)) -> bytes:
-    out = io.BytesIO()
-    image = Image.new("RGB", size, (200, 30, 30))
-    if exif:
-        data = Image.Exif()
-        data[ExifTags.Base.Make] = "PhoneMaker"
-        data[ExifTags.Base.Orientation] = 1
-        gps = data.get_ifd(ExifTags.IFD.GPSInfo)
-        gps[ExifTags.GPS.GPSLatitudeRef] = "S"
-        gps[ExifTags.GPS.GPSLatitude] = (6.0, 12.0, 30.0)
-        image.save(out, "JPEG", exif=data)
-    else:
-        image.save(out, "JPEG")
-    return out.getvalue()
-
-
-def png_bytes() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGBA", (20, 20), (0, 0, 255, 128)).save(out, "PNG")
-    return out.getvalue()
-
-
-def pdf_bytes(author: str = "Budi Santoso") -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(width=72, height=72)
-    writer.add_metadata({"/Author": author, "/Title": "Keluhan KTP"})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def upload(name: str, data: bytes, content_type: str = "application/octet-stream"):
-    return SimpleUploadedFile(name, data, content_type=content_type)
 
 
 def make_case(org, **overrides) -> Case:

@@ -1,8 +1,44 @@
-"""Form pieces shared by the citizen forms."""
+"""Form pieces shared by the apps' forms: submission keys, date inputs, and the
+mapping of a service's refusal onto the form that called it."""
+
+from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+
+class DateInput(forms.DateInput):
+    """A native date picker; ISO format is what the browser sends and expects."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def add_service_errors(
+    form: forms.BaseForm,
+    error: ValidationError,
+    field_map: Mapping[str, str] | None = None,
+) -> None:
+    """Attach a service's ``ValidationError`` to the fields of ``form`` it names.
+
+    ``field_map`` renames a service's field to the form field showing it (a service
+    refusing ``tie_order`` points at the first of the form's tie-order fields).
+    Messages of fields the form does not have, and non-field errors, go form-wide.
+    """
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    field_map = field_map or {}
+    for name, errors in error.error_dict.items():
+        target = field_map.get(name, name)
+        if name == NON_FIELD_ERRORS or target not in form.fields:
+            target = None
+        form.add_error(target, errors)
 
 
 def new_key() -> str:

@@ -29,6 +29,7 @@ from datetime import date, datetime, time, timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from prima.core.periods import PeriodKind, period_containing, previous
 from prima.demo.context import DemoContext
 from prima.organisations.models import Pemda, Unit
 from prima.surveys import ikm, services
@@ -46,7 +47,6 @@ from prima.surveys.models import (
     SurveySettings,
     count_field_name,
 )
-from prima.surveys.periods import PeriodKind, period_containing, previous
 
 DEFAULT_RESPONSES = 50_000
 BATCH = 5_000

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.forms.models import fields_for_model, model_to_dict
 from django.utils.translation import gettext_lazy as _
 
@@ -74,15 +73,6 @@ class CallForm(forms.Form):
             "tie_order": tuple(data[name] for name in TIE_FIELDS),
             **{name: data[name] for name in ELIGIBILITY_FIELDS},
         }
-
-    def add_service_error(self, error: ValidationError) -> None:
-        """Show a service's ValidationError on the fields it names."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for key, errors in error.message_dict.items():
-            field = ERROR_FIELDS.get(key, key)
-            self.add_error(field if field in self.fields else None, errors)
 
 
 class CategoryForm(forms.Form):

@@ -16,11 +16,13 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from prima.core.forms import add_service_errors
 from prima.core.roles import CHANGE, Area, Level, can
 from prima.core.scoping import user_can, user_grants
 from prima.innovations import competition
 from prima.innovations import competition_selectors as selectors
 from prima.innovations.competition_forms import (
+    ERROR_FIELDS,
     AssignForm,
     CallForm,
     ObjectionDecideForm,
@@ -80,7 +82,7 @@ def _call_form_page(request, *, call: Call | None):
         try:
             call = _save_call(request.user, form, call, rules)
         except ValidationError as error:
-            form.add_service_error(error)
+            add_service_errors(form, error, ERROR_FIELDS)
         else:
             messages.success(request, _("Competition saved."))
             return redirect("innovations:call_detail", pk=call.pk)

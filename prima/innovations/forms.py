@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from prima.core.forms import DateInput
 from prima.innovations import selectors
 from prima.innovations.models import (
     APPLIED_STAGES,
@@ -140,8 +141,8 @@ class InnovationForm(OwnerFieldsMixin, forms.ModelForm):
             *EXTERNAL_FIELDS,
         ]
         widgets = {
-            "started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "applied_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "started_on": DateInput(),
+            "applied_on": DateInput(),
             **{name: forms.Textarea(attrs={"rows": 4}) for name in ALL_SECTIONS},
         }
 
@@ -260,14 +261,6 @@ class InnovationForm(OwnerFieldsMixin, forms.ModelForm):
                     % {"names": ", ".join(str(item) for item in foreign)}
                 ),
             )
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Show a service's ValidationError on the fields it names."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for name, errors in error.error_dict.items():
-            self.add_error(name if name in self.fields else None, errors)
 
     def sections_of_group(self) -> dict:
         """Return the bound fields of the chosen group's sections, then the others,

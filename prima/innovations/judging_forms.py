@@ -4,7 +4,6 @@ judges eligibility, locks and changes."""
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from prima.innovations.judging import criterion_label
@@ -54,14 +53,6 @@ class ScoreForm(forms.Form):
 
     def scores(self) -> dict[str, int]:
         return {c: self.cleaned_data[c] for c in self.criteria}
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Show a service's refusal next to the field it names, else above the form."""
-        if hasattr(error, "error_dict"):
-            for name, errors in error.error_dict.items():
-                self.add_error(name if name in self.fields else None, errors)
-        else:
-            self.add_error(None, error)
 
 
 class ScoreChangeForm(ScoreForm):

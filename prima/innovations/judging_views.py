@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from prima.core.forms import add_service_errors
 from prima.core.roles import VIEW
 from prima.core.scoping import get_for_user
 from prima.innovations import judging
@@ -110,7 +111,7 @@ def juri_sheet(request, pk: int):
                 # A locked sheet or a closed stage: the page shows no form to fix.
                 messages.error(request, " ".join(error.messages))
                 return redirect("innovations:juri_sheet", pk=assignment.pk)
-            form.add_service_errors(error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Scores submitted; the sheet is now locked."))
             return redirect("innovations:juri_sheet", pk=assignment.pk)
@@ -185,7 +186,7 @@ def juri_sheet_change(request, pk: int):
                 by=request.user,
             )
         except ValidationError as error:
-            form.add_service_errors(error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Scores changed; the change is recorded."))
             return redirect("innovations:juri_sheet_change", pk=assignment.pk)

@@ -8,12 +8,12 @@ from datetime import date, timedelta
 
 from django.db.models import Q, QuerySet
 
+from prima.core.periods import Period
 from prima.core.roles import CHANGE, VIEW, Area, Level, can
 from prima.core.scoping import get_for_user, user_grants
 from prima.innovations.models import Evidence, Innovation
 from prima.organisations.models import Layanan, Pemda, PerangkatDaerah, Unit
 from prima.surveys.diagnosis import UnsurLine, diagnose
-from prima.surveys.periods import Period
 from prima.surveys.selectors import Scope
 
 # The SKM window the targeted unsur are suggested from: the latest twelve months.

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from prima.complaints.uploads import PDF, CleanFile, save_clean_file
+from prima.core.uploads import PDF, CleanFile, save_clean_file
 from prima.innovations.models import (
     APPLIED_STAGES,
     SECTIONS,

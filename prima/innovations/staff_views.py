@@ -21,10 +21,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from prima.complaints.uploads import PDF, clean_upload
+from prima.core.forms import add_service_errors
 from prima.core.http import stored_file_response
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import user_can
+from prima.core.uploads import PDF, clean_upload
 from prima.innovations import coverage, selectors, services
 from prima.innovations.forms import (
     CoverageForm,
@@ -86,7 +87,7 @@ def _form_page(request, innovation: Innovation | None):
                     layanan=form.cleaned_data["layanan"],
                 )
             except ValidationError as error:
-                form.add_service_errors(error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Innovation saved."))
                 return redirect("innovations:staff_detail", pk=saved.pk)

@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from prima.core.admin import SuperuserOnlyMixin
 from prima.organisations.models import (
     Layanan,
     Membership,
@@ -16,29 +17,6 @@ from prima.organisations.models import (
     PerangkatDaerah,
     Unit,
 )
-
-
-class SuperuserOnlyMixin:
-    """Limit an admin class to active superusers, whatever their model permissions."""
-
-    def _is_platform_operator(self, request) -> bool:
-        user = request.user
-        return bool(user.is_active and user.is_superuser)
-
-    def has_module_permission(self, request) -> bool:
-        return self._is_platform_operator(request)
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return self._is_platform_operator(request)
-
-    def has_add_permission(self, request, *args) -> bool:
-        return self._is_platform_operator(request)
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return self._is_platform_operator(request)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return self._is_platform_operator(request)
 
 
 @admin.register(Pemda)

@@ -3,23 +3,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from prima.organisations.models import Layanan, PerangkatDaerah, Unit
-
-
-def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Attach a service's validation errors to the form's fields where they exist."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        target = field if field in form.fields else None
-        if field == NON_FIELD_ERRORS:
-            target = None
-        form.add_error(target, errors)
 
 
 class LayananForm(forms.ModelForm):

@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from prima.core.forms import add_service_errors
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import get_for_user, user_can
 from prima.organisations import selectors, services
@@ -22,7 +23,6 @@ from prima.organisations.forms import (
     LayananForm,
     UnitFilterForm,
     UnitForm,
-    add_service_errors,
 )
 from prima.organisations.models import Layanan, PerangkatDaerah, Unit
 

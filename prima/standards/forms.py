@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from prima.core.forms import DateInput
 from prima.standards import components as sp
 from prima.standards.models import (
     COMPONENT_LABELS,
@@ -43,25 +43,6 @@ LIFECYCLE_GROUPS = (
     (_("Publication (publikasi)"), ("publication_media",)),
 )
 TEXTAREA_ROWS = 4
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
-    """Attach a service's ValidationError to ``form``; unknown fields go form-wide."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for field, errors in exc.error_dict.items():
-        target = field if field in form.fields else None
-        if field == NON_FIELD_ERRORS:
-            target = None
-        form.add_error(target, errors)
 
 
 class StandardForm(forms.ModelForm):

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from prima.core.forms import add_service_errors
 from prima.core.roles import CHANGE, Area
 from prima.core.scoping import get_for_user, user_can
 from prima.organisations.models import Layanan
@@ -26,7 +27,6 @@ from prima.standards.forms import (
     ReviewForm,
     StandardFilterForm,
     StandardForm,
-    add_service_errors,
 )
 from prima.standards.models import StandarPelayanan
 

@@ -6,7 +6,7 @@ Responses and rollups are read-only here: a response changed or deleted outside
 
 from django.contrib import admin
 
-from prima.organisations.admin import SuperuserOnlyMixin
+from prima.core.admin import SuperuserOnlyMixin
 from prima.surveys.models import (
     DailyCount,
     DailyProfileCount,

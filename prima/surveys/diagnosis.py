@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from prima.core.periods import Period, previous
 from prima.surveys import ikm
 from prima.surveys.models import FollowUp, Population
-from prima.surveys.periods import Period, previous
 from prima.surveys.questions import UNSUR_NAMES
 from prima.surveys.sampling import SampleProgress, sample_progress
 from prima.surveys.selectors import Scope, scope_result

@@ -13,10 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from prima.core.periods import Period
 from prima.organisations.models import Unit
 from prima.surveys.ikm import CODE_ORDER, Unsur
 from prima.surveys.models import FollowUp, Population
-from prima.surveys.periods import Period
 
 
 def followup_unsur_choices(weak: tuple[Unsur, ...] | list[Unsur]) -> list[Unsur]:

@@ -11,7 +11,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from prima.core.forms import SubmissionKeyForm
+from prima.core.forms import DateInput, SubmissionKeyForm
 from prima.surveys.intake import Question, service_date_range
 from prima.surveys.models import Education, Gender, Occupation
 
@@ -42,7 +42,7 @@ class SurveyForm(SubmissionKeyForm):
     )
     service_date = forms.DateField(
         label=_("Date of service"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     gender = forms.ChoiceField(
         label=_("Gender"),

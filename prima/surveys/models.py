@@ -3,10 +3,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from prima.core.periods import PeriodKind
 from prima.core.roles import Area, Level
 from prima.core.scoping import ScopedQuerySet
 from prima.surveys.ikm import CODE_ORDER, Unsur
-from prima.surveys.periods import PeriodKind
 
 UNSUR_CHOICES = [(u.value, f"{u.value} {u.nama}") for u in CODE_ORDER]
 SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]

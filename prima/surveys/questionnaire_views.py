@@ -17,6 +17,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from prima.core.forms import add_service_errors
 from prima.core.roles import CHANGE, VIEW, Area, Level, can
 from prima.core.scoping import get_for_user, user_can, user_grants
 from prima.organisations.models import Pemda, Unit
@@ -28,7 +29,6 @@ from prima.surveys.questionnaire_forms import (
     WordingForm,
 )
 from prima.surveys.questions import UNSUR_NAMES
-from prima.surveys.staff_forms import add_service_errors
 
 
 def _can_change(user, unit: Unit) -> bool:

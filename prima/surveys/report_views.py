@@ -15,13 +15,13 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from prima.core.periods import Period, parse_key
 from prima.core.roles import Area
 from prima.core.scoping import get_for_user
 from prima.organisations.models import Pemda, Unit
 from prima.reports.pdf import render_pdf
 from prima.reports.xlsx import Sheet, safe_text, workbook_bytes
 from prima.surveys import reporting
-from prima.surveys.periods import Period, parse_key
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from prima.complaints.statistics import ComplaintFeed
 from prima.complaints.stats_selectors import unit_complaint_summary
+from prima.core.periods import Period, PeriodKind, period_containing, previous
 from prima.organisations.models import Layanan, Pemda, PerangkatDaerah, Unit
 from prima.reports import svg
 from prima.surveys import ikm
@@ -38,7 +39,6 @@ from prima.surveys.models import (
     Response,
     SurveySettings,
 )
-from prima.surveys.periods import Period, PeriodKind, period_containing, previous
 from prima.surveys.questions import UNSUR_NAMES
 from prima.surveys.selectors import (
     Scope,

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Q, Sum
 
+from prima.core.periods import Period
 from prima.organisations.models import Layanan, Pemda, PerangkatDaerah, Unit
 from prima.surveys import ikm
 from prima.surveys.models import (
@@ -17,7 +18,6 @@ from prima.surveys.models import (
     MonthlyCount,
     count_field_name,
 )
-from prima.surveys.periods import Period
 
 COUNT_FIELDS = [
     count_field_name(u.value, s) for u in ikm.CODE_ORDER for s in (1, 2, 3, 4)

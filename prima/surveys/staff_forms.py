@@ -6,25 +6,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from prima.core.forms import DateInput
 from prima.surveys.imports import MAX_BYTES, MAX_ROWS
 from prima.surveys.models import FollowUp
 from prima.surveys.questions import UNSUR_NAMES
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Attach a service's ValidationError to the form's fields (or the form)."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class PopulationForm(forms.Form):

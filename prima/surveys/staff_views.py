@@ -18,6 +18,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from prima.core.forms import add_service_errors
+from prima.core.period_choice import PeriodSelection, period_from_request
+from prima.core.periods import (
+    Period,
+    PeriodKind,
+    period_containing,
+    previous,
+)
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import get_for_user, user_can
 from prima.innovations.selectors import innovations_for_unsur
@@ -32,13 +40,6 @@ from prima.surveys.followups import (
 )
 from prima.surveys.imports import ImportRefused, responses_import
 from prima.surveys.models import FollowUp, Population, SurveySettings
-from prima.surveys.period_choice import PeriodSelection, period_from_request
-from prima.surveys.periods import (
-    Period,
-    PeriodKind,
-    period_containing,
-    previous,
-)
 from prima.surveys.questions import UNSUR_NAMES
 from prima.surveys.sampling import required_sample
 from prima.surveys.selectors import Scope, results_by, scope_result
@@ -47,7 +48,6 @@ from prima.surveys.staff_forms import (
     FollowUpUpdateForm,
     ImportForm,
     PopulationForm,
-    add_service_errors,
 )
 
 PERIOD_CHOICES = 8

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from prima.complaints.models import Attachment, Case, Privacy
-from prima.complaints.testing import jpeg_bytes, pdf_bytes, upload
+from prima.core.testing import jpeg_bytes, pdf_bytes, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from prima.complaints.models import Case, Holiday, Privacy, Status
 from prima.complaints.services import (
+    attachments_store,
     case_answer,
     case_assign,
     case_rate,
@@ -17,6 +18,9 @@ from prima.complaints.services import (
     case_submit,
     case_verify,
 )
+from prima.complaints.testing import make_case
+from prima.core.testing import jpeg_bytes, upload
+from prima.core.uploads import clean_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +134,16 @@ def test_answer_deadline_follows_the_complaint_handling_component(org, users):
     case, _ = submit(org)
     case_assign(case=case, actor=users["admin_pemda"], unit=org.unit, now=THURSDAY)
     assert case.answer_due == date(2026, 3, 12)
+
+
+def test_store_uses_random_name_and_records_metadata(org):
+    """Stored files get a random name; the row keeps original name, type and size."""
+    case = make_case(org)
+    clean = clean_upload(upload("rumah saya.jpg", jpeg_bytes(exif=True)))
+    (attachment,) = attachments_store(case=case, files=[clean])
+    assert attachment.original_name == "rumah saya.jpg"
+    assert attachment.content_type == "image/jpeg"
+    assert attachment.size == len(clean.data)
+    assert "rumah" not in attachment.file.name
+    assert attachment.file.name.startswith("complaints/")
+    assert attachment.file.read() == clean.data

@@ -15,7 +15,7 @@ from prima.complaints.stats_selectors import (
     scope_statistics,
     unit_complaint_summary,
 )
-from prima.surveys.periods import parse_key
+from prima.core.periods import parse_key
 
 pytestmark = pytest.mark.django_db
 

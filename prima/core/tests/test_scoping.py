@@ -1,6 +1,7 @@
 """Tests of the single scoping mechanism behind every queryset and view."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -83,3 +84,85 @@ def test_inactive_membership_grants_nothing(org):
     user = make_user(role="admin_pemda", pemda=org.pemda)
     user.memberships.update(active=False)
     assert not Layanan.objects.visible_to(user).exists()
+
+
+def test_pemdas_where_counts_pemda_level_grants_of_the_area_and_action(org, users):
+    """Only a Pemda-level grant giving the action on the area reaches its Pemda."""
+    from prima.core.roles import CHANGE, Area
+    from prima.core.scoping import pemdas_where
+
+    admin = pemdas_where(users["admin_pemda"], Area.COMPETITION, CHANGE)
+    assert admin.ids == {org.pemda.pk}
+    assert org.pemda.pk in admin
+    assert org.other_pemda.pk not in admin
+    # An OPD-level grant is not a Pemda-level one, and a read grant is not a change.
+    assert not pemdas_where(users["admin_opd"], Area.COMPETITION, CHANGE)
+    assert not pemdas_where(users["pimpinan"], Area.SURVEY, CHANGE)
+    assert set(Pemda.objects.filter(admin.q("pk"))) == {org.pemda}
+
+
+def test_pemdas_where_at_any_level_counts_grants_inside_the_pemda(org, users):
+    """``levels=None`` counts a unit or OPD grant towards the Pemda holding it."""
+    from prima.core.roles import CHANGE, Area
+    from prima.core.scoping import pemdas_where
+
+    reach = pemdas_where(users["operator_unit"], Area.INNOVATION, CHANGE, levels=None)
+    assert reach.ids == {org.pemda.pk}
+    assert pemdas_where(users["juri"], None, levels=None).ids == {org.pemda.pk}
+
+
+def test_pemdas_where_reaches_everywhere_only_for_an_active_superuser(org, users):
+    """An active superuser reaches every Pemda; a deactivated one reaches none."""
+    from prima.core.roles import CHANGE, Area
+    from prima.core.scoping import pemdas_where
+
+    root = users["superuser"]
+    reach = pemdas_where(root, Area.COMPETITION, CHANGE)
+    assert reach.everywhere and org.other_pemda.pk in reach
+    assert Pemda.objects.filter(reach.q("pk")).count() == Pemda.objects.count()
+    root.is_active = False
+    assert not pemdas_where(root, Area.COMPETITION, CHANGE)
+    assert not pemdas_where(AnonymousUser(), Area.COMPETITION)
+
+
+def test_inactive_membership_reaches_no_pemda(org):
+    """A deactivated membership gives no Pemda-level reach either."""
+    from prima.core.roles import Area
+    from prima.core.scoping import pemdas_where
+
+    user = make_user(role="admin_pemda", pemda=org.pemda)
+    user.memberships.update(active=False)
+    assert not pemdas_where(user, Area.SURVEY)
+
+
+def test_targets_where_returns_the_rows_held_at_one_level(org, users):
+    """``targets_where`` names the OPD or units the grants of a level point at."""
+    from prima.core.roles import CHANGE, Area, Level
+    from prima.core.scoping import targets_where
+
+    admin_opd = users["admin_opd"]
+    assert targets_where(admin_opd, Area.INNOVATION, CHANGE, level=Level.OPD) == {
+        org.opd.pk
+    }
+    assert not targets_where(admin_opd, Area.INNOVATION, CHANGE, level=Level.UNIT)
+
+
+def test_reach_q_uses_lookups_per_level_and_builder_functions(org, users):
+    """A lookup may be a function of the target id; absent levels reach nothing."""
+    from django.db.models import Q
+
+    from prima.core.roles import Level
+    from prima.core.scoping import reach_q
+
+    lookups = {
+        Level.PEMDA: lambda pk: Q(pemda_id=pk) & Q(name__startswith="Penerbitan"),
+        Level.OPD: "unit__opd_id",
+    }
+    admin = Layanan.objects.filter(
+        reach_q(users["admin_pemda"], lookups, area="catalog")
+    )
+    assert set(admin) == {org.layanan, org.sibling_layanan}
+    opd = Layanan.objects.filter(reach_q(users["admin_opd"], lookups, area=None))
+    assert set(opd) == {org.layanan, org.sibling_layanan}
+    unit_only = reach_q(users["operator_unit"], lookups, area="catalog")
+    assert not Layanan.objects.filter(unit_only).exists()

@@ -16,6 +16,7 @@ from django.db.models import Case, Count, F, IntegerField, Sum, When
 from django.db.models.functions import TruncMonth
 from django.test import override_settings
 
+from prima.core.periods import Period, PeriodKind, period_containing
 from prima.demo import organisations, surveys
 from prima.demo.context import DemoContext
 from prima.organisations.models import Unit
@@ -32,7 +33,6 @@ from prima.surveys.models import (
     age_group,
     count_field_name,
 )
-from prima.surveys.periods import Period, PeriodKind, period_containing
 from prima.surveys.selectors import COUNT_FIELDS, Scope, scope_result
 from prima.surveys.services import rollup_add
 

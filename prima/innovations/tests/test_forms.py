@@ -184,19 +184,6 @@ def test_sections_of_the_chosen_group_come_first(org, users):
     assert not sections["others_open"]
 
 
-def test_service_errors_land_on_their_fields(org, users):
-    """A service's ValidationError dict is shown on the fields it names."""
-    from django.core.exceptions import ValidationError
-
-    form = form_for(users["operator_unit"], innovation_form_data(org))
-    assert form.is_valid()
-    form.add_service_errors(
-        ValidationError({"ringkasan": "Required.", "nonexistent": "Odd."})
-    )
-    assert form.errors["ringkasan"] == ["Required."]
-    assert form.non_field_errors() == ["Odd."]
-
-
 def test_owner_pick_form_checks_the_unit_belongs(org, users):
     """The GET pick form refuses a unit that is not the user's."""
     owners = selectors.owners_for(users["operator_unit"])

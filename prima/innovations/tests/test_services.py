@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from prima.complaints.uploads import PDF, PNG, CleanFile
+from prima.core.uploads import PDF, PNG, CleanFile
 from prima.innovations import services
 from prima.innovations.models import (
     SECTIONS,

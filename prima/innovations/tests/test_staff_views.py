@@ -231,7 +231,7 @@ def test_evidence_fake_png_refused_naming_the_file(client, org, users):
 
 def test_evidence_pdf_is_downloaded_as_attachment(client, org, users):
     """A PDF evidence file is served as an attachment."""
-    from prima.complaints.uploads import PDF, CleanFile
+    from prima.core.uploads import PDF, CleanFile
     from prima.innovations.services import evidence_add
 
     innovation = make_innovation(unit=org.unit)
@@ -249,7 +249,7 @@ def test_evidence_pdf_is_downloaded_as_attachment(client, org, users):
 
 def test_evidence_delete_twice_is_harmless(client, org, users):
     """Removing evidence twice removes it once and then says it is gone."""
-    from prima.complaints.uploads import PNG, CleanFile
+    from prima.core.uploads import PNG, CleanFile
     from prima.innovations.services import evidence_add
 
     innovation = make_innovation(unit=org.unit, published=False)

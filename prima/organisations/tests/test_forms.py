@@ -1,13 +1,11 @@
 """Tests of the staff forms of the organisation app."""
 
 import pytest
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from prima.organisations.forms import (
     LayananFilterForm,
     LayananForm,
     UnitForm,
-    add_service_errors,
 )
 from prima.organisations.models import PerangkatDaerah, Unit
 
@@ -43,22 +41,6 @@ def test_unit_form_accepts_only_given_opds(org):
     }
     assert "opd" in UnitForm(data, opds=opds).errors
     assert UnitForm({**data, "opd": org.opd.pk}, opds=opds).is_valid()
-
-
-def test_add_service_errors_puts_errors_on_fields(org):
-    """A service error naming a form field lands on it; others become form-wide."""
-    form = LayananForm(
-        {"unit": org.unit.pk, "code": "X-1", "name": "Uji"}, units=Unit.objects.all()
-    )
-    assert form.is_valid()
-    add_service_errors(
-        form,
-        ValidationError(
-            {"code": "Duplicate.", "pemda": "Other.", NON_FIELD_ERRORS: "All."}
-        ),
-    )
-    assert form.errors["code"] == ["Duplicate."]
-    assert form.non_field_errors() == ["Other.", "All."]
 
 
 def test_filter_form_ignores_out_of_scope_choice(org):

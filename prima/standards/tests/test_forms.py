@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
 from prima.standards.forms import (
@@ -13,7 +12,6 @@ from prima.standards.forms import (
     ReviewForm,
     StandardFilterForm,
     StandardForm,
-    add_service_errors,
 )
 from prima.standards.testing import COMPLETE_VALUES, make_standard
 
@@ -224,14 +222,3 @@ def test_filter_form_ignores_an_unknown_state():
     form = StandardFilterForm({"state": "bogus", "q": " ktp "})
     assert form.filters() == {"q": "ktp"}
     assert StandardFilterForm().filters() == {}
-
-
-def test_service_errors_on_unknown_fields_go_form_wide(org):
-    """A service error on a field the form lacks becomes a form-wide error."""
-    form = ReviewForm({"reviewed_on": "2025-01-01"})
-    form.is_valid()
-    add_service_errors(
-        form, ValidationError({"reviewed_on": "future", "status": "not a draft"})
-    )
-    assert form.errors["reviewed_on"] == ["future"]
-    assert form.non_field_errors() == ["not a draft"]

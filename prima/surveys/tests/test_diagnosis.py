@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 
+from prima.core.periods import parse_key
 from prima.surveys import ikm
 from prima.surveys.diagnosis import diagnose
 from prima.surveys.followups import followup_create, population_declare
-from prima.surveys.periods import parse_key
 from prima.surveys.selectors import Scope
 from prima.surveys.services import response_submit
 

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from prima.core.periods import parse_key
 from prima.surveys.followups import (
     followup_create,
     followup_unsur_choices,
@@ -13,7 +14,6 @@ from prima.surveys.followups import (
 )
 from prima.surveys.ikm import CODE_ORDER, Unsur
 from prima.surveys.models import FollowUp, Population
-from prima.surveys.periods import parse_key
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from prima.core.periods import PeriodKind, period_containing
 from prima.surveys.models import ExtraAnswer, ExtraQuestion, QuestionWording
-from prima.surveys.periods import PeriodKind, period_containing
 from prima.surveys.questionnaire import wording_save
 from prima.surveys.selectors import Scope, scope_result
 

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from prima.core.periods import parse_key
 from prima.surveys.models import FollowUp
-from prima.surveys.periods import parse_key
 from prima.surveys.testing import submit_four
 
 PERIOD = parse_key("2025-T1")  # submit_four's default day, 10 February 2025

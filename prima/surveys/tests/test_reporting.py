@@ -8,10 +8,10 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from prima.core.periods import parse_key
 from prima.surveys import reporting
 from prima.surveys.ikm import Unsur
 from prima.surveys.models import FollowUp, Population, QuestionWording
-from prima.surveys.periods import parse_key
 from prima.surveys.services import response_submit
 from prima.surveys.testing import submit_four
 

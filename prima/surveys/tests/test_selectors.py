@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 from django.db.models import Sum
 
+from prima.core.periods import Period, PeriodKind, period_number
 from prima.surveys.models import DailyCount, DailyProfileCount, MonthlyCount
-from prima.surveys.periods import Period, PeriodKind, period_number
 from prima.surveys.selectors import (
     COUNT_FIELDS,
     Scope,

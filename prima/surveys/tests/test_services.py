@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from prima.core.periods import PeriodKind, period_containing
 from prima.surveys import ikm
 from prima.surveys.models import Channel, DailyCount, DailyProfileCount, Response
-from prima.surveys.periods import PeriodKind, period_containing
 from prima.surveys.selectors import Scope, results_by, scope_profile, scope_result
 from prima.surveys.services import response_submit
 

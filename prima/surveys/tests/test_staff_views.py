@@ -10,11 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from prima.core.periods import parse_key
 from prima.innovations.testing import make_innovation
 from prima.organisations.testing import make_layanan
 from prima.surveys.followups import followup_create
 from prima.surveys.models import FollowUp, Population, Response
-from prima.surveys.periods import parse_key
 from prima.surveys.testing import FOUR_RESPONDENTS, submit_scores
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@
 
 from django.test import RequestFactory
 
-from prima.surveys.period_choice import period_from_request
-from prima.surveys.periods import PeriodKind, period_number
+from prima.core.period_choice import period_from_request
+from prima.core.periods import PeriodKind, period_number
 
 Q2 = period_number(2026, PeriodKind.TRIWULAN, 2)
 Q1 = period_number(2026, PeriodKind.TRIWULAN, 1)

@@ -1,4 +1,4 @@
-"""Tests of upload checking, metadata stripping and storage of attachments."""
+"""Tests of upload checking and metadata stripping."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from PIL import Image
 from pypdf import PdfReader
 
-from prima.complaints import uploads
-from prima.complaints.testing import jpeg_bytes, pdf_bytes, png_bytes, upload
+from prima.core import uploads
+from prima.core.testing import jpeg_bytes, pdf_bytes, png_bytes, upload
 
 
 def test_detect_type_reads_magic_bytes():
@@ -95,19 +95,3 @@ def test_every_bad_file_reported():
     with pytest.raises(ValidationError) as exc:
         uploads.clean_uploads(files)
     assert len(exc.value.messages) == 2
-
-
-@pytest.mark.django_db
-def test_store_uses_random_name_and_records_metadata(org):
-    """Stored files get a random name; the row keeps original name, type and size."""
-    from prima.complaints.testing import make_case
-
-    case = make_case(org)
-    clean = uploads.clean_upload(upload("rumah saya.jpg", jpeg_bytes(exif=True)))
-    (attachment,) = uploads.attachments_store(case=case, files=[clean])
-    assert attachment.original_name == "rumah saya.jpg"
-    assert attachment.content_type == "image/jpeg"
-    assert attachment.size == len(clean.data)
-    assert "rumah" not in attachment.file.name
-    assert attachment.file.name.startswith("complaints/")
-    assert attachment.file.read() == clean.data

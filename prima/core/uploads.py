@@ -1,4 +1,5 @@
-"""Files citizens attach to a case: checked, cleaned and stored.
+"""Files citizens and staff upload (complaint attachments, innovation evidence):
+checked, cleaned and stored.
 
 The real type is read from the content (magic bytes, then Pillow or pypdf must
 parse it), never from the name or the browser's content type, and it must agree
@@ -22,8 +23,6 @@ from django.utils.translation import ngettext
 from PIL import Image, ImageOps
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
-
-from prima.complaints.models import Attachment, Case
 
 MAX_FILES = 3
 MAX_BYTES = 5 * 1024 * 1024
@@ -162,18 +161,3 @@ def save_clean_file(field_file, clean: CleanFile) -> None:
     """Store a cleaned file in ``field_file`` (and save its row) under a random name."""
     random_name = uuid.uuid4().hex + STORED_EXTENSION[clean.content_type]
     field_file.save(random_name, ContentFile(clean.data), save=True)
-
-
-def attachments_store(*, case: Case, files: list[CleanFile]) -> list[Attachment]:
-    """Store cleaned files of ``case`` under random names and record them."""
-    stored = []
-    for clean in files:
-        attachment = Attachment(
-            case=case,
-            original_name=clean.original_name,
-            content_type=clean.content_type,
-            size=clean.size,
-        )
-        save_clean_file(attachment.file, clean)
-        stored.append(attachment)
-    return stored

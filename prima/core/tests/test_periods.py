@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from prima.surveys.periods import (
+from prima.core.periods import (
     Period,
     PeriodKind,
     parse_key,

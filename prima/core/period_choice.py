@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from prima.surveys.periods import Period, parse_key
+from prima.core.periods import Period, parse_key
 
 
 @dataclass(frozen=True)
