@@ -3,10 +3,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from prima.core.roles import Area, Level
+from prima.core.roles import Area
 from prima.core.scoping import ScopedQuerySet
-
-UNIT_SCOPE = {Level.PEMDA: "pemda", Level.OPD: "unit__opd", Level.UNIT: "unit"}
+from prima.organisations.owned import PemdaOwned, UnitOwned
 
 
 class HolidayQuerySet(ScopedQuerySet):
@@ -15,21 +14,14 @@ class HolidayQuerySet(ScopedQuerySet):
         return frozenset(self.filter(pemda=pemda).values_list("day", flat=True))
 
 
-class Holiday(models.Model):
+class Holiday(PemdaOwned):
     """A non-working day of a Pemda: a national holiday or cuti bersama."""
 
-    pemda = models.ForeignKey(
-        "organisations.Pemda",
-        verbose_name=_("Pemda"),
-        on_delete=models.CASCADE,
-        related_name="holidays",
-    )
     day = models.DateField(_("date"))
     name = models.CharField(_("name"), max_length=120)
 
     objects = HolidayQuerySet.as_manager()
     scope_area = Area.COMPLAINTS
-    scope_lookups = {Level.PEMDA: "pemda"}
 
     class Meta:
         verbose_name = _("holiday")
@@ -103,23 +95,18 @@ class CaseQuerySet(ScopedQuerySet):
         )
 
 
-class Case(models.Model):
+class Case(UnitOwned):
     """A citizen's complaint, suggestion, appreciation or request for information."""
 
-    pemda = models.ForeignKey(
-        "organisations.Pemda",
-        verbose_name=_("Pemda"),
-        on_delete=models.CASCADE,
-        related_name="cases",
-    )
     tracking_code = models.CharField(_("tracking code"), max_length=20, unique=True)
     submission_key = models.UUIDField(_("submission key"), unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    # A case not yet assigned to a unit is reached by Pemda-level grants only.
     unit = models.ForeignKey(
         "organisations.Unit",
         verbose_name=_("service unit"),
         on_delete=models.PROTECT,
-        related_name="cases",
+        related_name="+",
         null=True,
         blank=True,
     )
@@ -176,8 +163,6 @@ class Case(models.Model):
 
     objects = CaseQuerySet.as_manager()
     scope_area = Area.COMPLAINTS
-    # Cases not yet assigned to a unit are reached by Pemda-level grants only.
-    scope_lookups = UNIT_SCOPE
 
     class Meta:
         verbose_name = _("case")

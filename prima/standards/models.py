@@ -10,6 +10,7 @@ from django.utils.translation import ngettext_lazy
 
 from prima.core.roles import Area, Level
 from prima.core.scoping import ScopedQuerySet
+from prima.organisations.owned import UNIT_SCOPE, PemdaOwned
 from prima.standards import components as sp
 
 COMPONENT_LABELS = {
@@ -109,7 +110,7 @@ class StandarQuerySet(ScopedQuerySet):
         return self.filter(Q(review_due_on__isnull=True) | Q(review_due_on__lt=today))
 
 
-class StandarPelayanan(models.Model):
+class StandarPelayanan(PemdaOwned):
     """One version of a service's Standar Pelayanan (PermenPANRB 15/2014)."""
 
     class Status(models.TextChoices):
@@ -117,12 +118,6 @@ class StandarPelayanan(models.Model):
         PUBLISHED = "published", _("Published")
         SUPERSEDED = "superseded", _("Superseded")
 
-    pemda = models.ForeignKey(
-        "organisations.Pemda",
-        verbose_name=_("Pemda"),
-        on_delete=models.CASCADE,
-        related_name="standards",
-    )
     layanan = models.ForeignKey(
         "organisations.Layanan",
         verbose_name=_("service"),
@@ -474,15 +469,9 @@ DEFAULT_MAKLUMAT_TEXT = (
 )
 
 
-class Maklumat(models.Model):
+class Maklumat(PemdaOwned):
     """A unit's signed public service declaration (Maklumat Pelayanan)."""
 
-    pemda = models.ForeignKey(
-        "organisations.Pemda",
-        verbose_name=_("Pemda"),
-        on_delete=models.CASCADE,
-        related_name="maklumat",
-    )
     unit = models.OneToOneField(
         "organisations.Unit",
         verbose_name=_("service unit"),
@@ -511,7 +500,7 @@ class Maklumat(models.Model):
 
     objects = MaklumatQuerySet.as_manager()
     scope_area = Area.CATALOG
-    scope_lookups = {Level.PEMDA: "pemda", Level.OPD: "unit__opd", Level.UNIT: "unit"}
+    scope_lookups = UNIT_SCOPE
 
     class Meta:
         verbose_name = _("service declaration (maklumat)")

@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from prima.core.periods import PeriodKind
 from prima.core.roles import Area, Level
 from prima.core.scoping import ScopedQuerySet
+from prima.organisations.owned import UnitOwned
 from prima.surveys.ikm import CODE_ORDER, Unsur
 
 UNSUR_CHOICES = [(u.value, f"{u.value} {u.nama}") for u in CODE_ORDER]
 SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
-UNIT_SCOPE = {Level.PEMDA: "pemda", Level.OPD: "unit__opd", Level.UNIT: "unit"}
 
 
 def count_field_name(unsur: str, score: int) -> str:
@@ -100,18 +100,9 @@ class QuestionWordingQuerySet(ScopedQuerySet):
     pass
 
 
-class QuestionWording(models.Model):
+class QuestionWording(UnitOwned):
     """A unit's rewording of one unsur's question and answer labels."""
 
-    pemda = models.ForeignKey(
-        "organisations.Pemda", on_delete=models.CASCADE, related_name="+"
-    )
-    unit = models.ForeignKey(
-        "organisations.Unit",
-        verbose_name=_("service unit"),
-        on_delete=models.CASCADE,
-        related_name="question_wordings",
-    )
     unsur = models.CharField(_("unsur"), max_length=2, choices=UNSUR_CHOICES)
     text = models.CharField(_("question"), max_length=300)
     label_1 = models.CharField(_("answer a (score 1)"), max_length=80)
@@ -121,7 +112,6 @@ class QuestionWording(models.Model):
 
     objects = QuestionWordingQuerySet.as_manager()
     scope_area = Area.SURVEY
-    scope_lookups = UNIT_SCOPE
 
     class Meta:
         verbose_name = _("question wording")
@@ -141,25 +131,15 @@ class ExtraQuestionQuerySet(ScopedQuerySet):
         return self.filter(active=True)
 
 
-class ExtraQuestion(models.Model):
+class ExtraQuestion(UnitOwned):
     """A unit's own optional question; its answers never enter the IKM."""
 
-    pemda = models.ForeignKey(
-        "organisations.Pemda", on_delete=models.CASCADE, related_name="+"
-    )
-    unit = models.ForeignKey(
-        "organisations.Unit",
-        verbose_name=_("service unit"),
-        on_delete=models.CASCADE,
-        related_name="extra_questions",
-    )
     text = models.CharField(_("question"), max_length=300)
     position = models.PositiveSmallIntegerField(_("order"), default=1)
     active = models.BooleanField(_("active"), default=True)
 
     objects = ExtraQuestionQuerySet.as_manager()
     scope_area = Area.SURVEY
-    scope_lookups = UNIT_SCOPE
 
     class Meta:
         verbose_name = _("extra question")
@@ -175,17 +155,14 @@ class ResponseQuerySet(ScopedQuerySet):
         return self.filter(service_date__gte=start, service_date__lte=end)
 
 
-class Response(models.Model):
+class Response(UnitOwned):
     """One citizen's completed questionnaire."""
 
-    pemda = models.ForeignKey(
-        "organisations.Pemda", on_delete=models.CASCADE, related_name="+"
-    )
     unit = models.ForeignKey(
         "organisations.Unit",
         verbose_name=_("service unit"),
         on_delete=models.PROTECT,
-        related_name="responses",
+        related_name="+",
     )
     layanan = models.ForeignKey(
         "organisations.Layanan",
@@ -230,7 +207,6 @@ class Response(models.Model):
 
     objects = ResponseQuerySet.as_manager()
     scope_area = Area.SURVEY
-    scope_lookups = UNIT_SCOPE
 
     class Meta:
         verbose_name = _("survey response")
@@ -411,18 +387,9 @@ class PopulationQuerySet(ScopedQuerySet):
     pass
 
 
-class Population(models.Model):
+class Population(UnitOwned):
     """The number of service users a unit declares for a period (Krejcie–Morgan N)."""
 
-    pemda = models.ForeignKey(
-        "organisations.Pemda", on_delete=models.CASCADE, related_name="+"
-    )
-    unit = models.ForeignKey(
-        "organisations.Unit",
-        verbose_name=_("service unit"),
-        on_delete=models.CASCADE,
-        related_name="survey_populations",
-    )
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
     population = models.PositiveIntegerField(_("service users in the period"))
@@ -437,7 +404,6 @@ class Population(models.Model):
 
     objects = PopulationQuerySet.as_manager()
     scope_area = Area.SURVEY
-    scope_lookups = UNIT_SCOPE
 
     class Meta:
         verbose_name = _("declared population")
@@ -458,18 +424,9 @@ class KioskDeviceQuerySet(ScopedQuerySet):
         return self.filter(active=True)
 
 
-class KioskDevice(models.Model):
+class KioskDevice(UnitOwned):
     """A tablet at a counter, bound to its unit by a token an operator issued."""
 
-    pemda = models.ForeignKey(
-        "organisations.Pemda", on_delete=models.CASCADE, related_name="+"
-    )
-    unit = models.ForeignKey(
-        "organisations.Unit",
-        verbose_name=_("service unit"),
-        on_delete=models.CASCADE,
-        related_name="kiosks",
-    )
     name = models.CharField(_("device name"), max_length=100)
     token_hash = models.CharField(max_length=64, unique=True)
     active = models.BooleanField(_("active"), default=True)
@@ -485,7 +442,6 @@ class KioskDevice(models.Model):
 
     objects = KioskDeviceQuerySet.as_manager()
     scope_area = Area.SURVEY
-    scope_lookups = UNIT_SCOPE
 
     class Meta:
         verbose_name = _("kiosk device")
@@ -500,7 +456,7 @@ class FollowUpQuerySet(ScopedQuerySet):
         return self.exclude(status=FollowUp.Status.DONE)
 
 
-class FollowUp(models.Model):
+class FollowUp(UnitOwned):
     """A rencana tindak lanjut (RTL) item for a weak unsur of a unit in a period."""
 
     class Status(models.TextChoices):
@@ -508,15 +464,6 @@ class FollowUp(models.Model):
         IN_PROGRESS = "in_progress", _("In progress")
         DONE = "done", _("Done")
 
-    pemda = models.ForeignKey(
-        "organisations.Pemda", on_delete=models.CASCADE, related_name="+"
-    )
-    unit = models.ForeignKey(
-        "organisations.Unit",
-        verbose_name=_("service unit"),
-        on_delete=models.CASCADE,
-        related_name="follow_ups",
-    )
     period_start = models.DateField(_("survey period start"))
     period_end = models.DateField(_("survey period end"))
     unsur = models.CharField(_("unsur"), max_length=2, choices=UNSUR_CHOICES)
@@ -540,7 +487,6 @@ class FollowUp(models.Model):
 
     objects = FollowUpQuerySet.as_manager()
     scope_area = Area.SURVEY
-    scope_lookups = UNIT_SCOPE
 
     class Meta:
         verbose_name = _("follow-up plan item (RTL)")
