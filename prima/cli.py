@@ -4,10 +4,16 @@
 works the same way (``prima migrate``, ``prima createsuperuser``). ``prima ikm FILE``
 is the exception: it computes an IKM from a spreadsheet and needs no database and no
 Django settings, so it is dispatched before Django is imported.
+
+The settings install the demo app only with DJANGO_DEBUG=1 (and in the tests), so on a
+production system ``prima demo-data`` refuses with an explanation instead of Django's
+bare "Unknown command".
 """
 
 import os
 import sys
+
+DEMO_COMMAND = "demo_data"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -21,6 +27,29 @@ def main(argv: list[str] | None = None) -> None:
         args[1] = args[1].replace("-", "_")
     args[0] = "prima"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    if len(args) > 1 and args[1] == DEMO_COMMAND:
+        refuse_demo_outside_development()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(args)
+
+
+def refuse_demo_outside_development() -> None:
+    """Exit with a message when the settings do not install the demo app."""
+    import django
+    from django.apps import apps
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    django.setup()
+    if apps.is_installed("prima.demo"):
+        return
+    # Like management commands, speak English whatever LANGUAGE_CODE says.
+    with translation.override(None):
+        message = _(
+            "prima demo-data refused: the demo city creates a superuser with a "
+            "published password and is not installed with production settings. "
+            "Run it only on a development copy, with DJANGO_DEBUG=1 (make demo)."
+        )
+    sys.stderr.write(message + "\n")
+    raise SystemExit(1)

@@ -72,8 +72,12 @@ INSTALLED_APPS = [
     "prima.surveys",
     "prima.complaints",
     "prima.innovations",
-    "prima.demo",
 ]
+# The demo city creates a superuser whose password is published in the README, so only
+# development (DJANGO_DEBUG=1, as `make demo` runs) and the test settings install the
+# app that holds the ``demo_data`` command; production cannot run it by mistake.
+if DEBUG:
+    INSTALLED_APPS.append("prima.demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -10,6 +10,10 @@ os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 
 from .base import *  # noqa: E402,F403
 
+# The tests load the demo city whether or not the caller's shell sets DJANGO_DEBUG.
+if "prima.demo" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, "prima.demo"]  # noqa: F405
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SESSION_COOKIE_SECURE = False
