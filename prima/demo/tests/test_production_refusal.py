@@ -43,7 +43,9 @@ def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str
     )
 
 
-@pytest.mark.parametrize(("debug", "installed"), [(None, False), ("0", False), ("1", True)])
+@pytest.mark.parametrize(
+    ("debug", "installed"), [(None, False), ("0", False), ("1", True)]
+)
 def test_base_settings_install_the_demo_only_with_debug(monkeypatch, debug, installed):
     monkeypatch.setenv("DJANGO_SECRET_KEY", secrets.token_urlsafe(45))
     if debug is None:
