@@ -37,6 +37,12 @@ PURE_MODULES := \
 # Every test part runs with the test settings, whatever the caller's shell exports.
 TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test
 PYTEST := $(BIN)/pytest -ra
+# The SQLite and PostgreSQL parts run on one pytest-xdist worker per core, each worker
+# with its own test database (pytest-django suffixes the name with the worker id).
+# --dist loadfile keeps a module on one worker, so a module-scoped fixture such as the
+# demo city is built once per run. PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+PYTEST_PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 # Directories compilemessages and makemessages must not descend into.
 I18N_IGNORE := --ignore=.venv --ignore=var --ignore=.git --ignore=node_modules
 
@@ -99,7 +105,7 @@ lint: $(STAMP)
 # pytest exits 5 when it collects nothing, and the root conftest fails a run in which
 # no test passed, so each part below fails unless it really tested something.
 test-sqlite: $(STAMP) compilemessages
-	env -u DATABASE_URL $(TEST_ENV) $(PYTEST)
+	env -u DATABASE_URL $(TEST_ENV) $(PYTEST) $(PYTEST_PARALLEL)
 
 test-postgres: $(STAMP) compilemessages
 	@if [ -n "$${DATABASE_URL:-}" ]; then \
@@ -108,11 +114,12 @@ test-postgres: $(STAMP) compilemessages
 			*) echo "test-postgres: DATABASE_URL is not a PostgreSQL URL"; exit 1;; \
 		esac; \
 		echo "test-postgres: using DATABASE_URL from the environment"; \
-		$(TEST_ENV) $(PYTEST); \
+		$(TEST_ENV) $(PYTEST) $(PYTEST_PARALLEL); \
 	else \
-		$(TEST_ENV) scripts/with-postgres $(PYTEST); \
+		$(TEST_ENV) scripts/with-postgres $(PYTEST) $(PYTEST_PARALLEL); \
 	fi
 
+# Serial: the browser tests share one live server and one Chromium.
 test-e2e: $(STAMP) compilemessages
 	env -u DATABASE_URL $(TEST_ENV) $(PYTEST) e2e
 
