@@ -135,3 +135,17 @@ def _empty_cache():
     yield
     for name in ("default", "shared"):
         caches[name].clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Start every test in the default language, whatever ran before it.
+
+    A request activates its language in the thread and leaves it active, so without
+    this a test would see the language of whichever test its worker ran last.
+    """
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()

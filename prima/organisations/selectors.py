@@ -2,21 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
 
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import user_can
 from prima.organisations.models import Layanan, Membership, PerangkatDaerah, Unit
 
+# The service list and the unit page also show facts the standards app owns: whether a
+# service has a published standard (``has_published_standard``) and the unit's Maklumat
+# (``maklumat``). That app builds on this one, which may not import it
+# (tests/test_layering.py), so it supplies both pieces from its AppConfig.ready().
+LayananAnnotation = Callable[[QuerySet[Layanan]], QuerySet[Layanan]]
+UnitCatalogPart = Callable[..., dict[str, Any]]
+_layanan_annotations: list[LayananAnnotation] = []
+_unit_catalog_parts: list[UnitCatalogPart] = []
 
-def _published_standard_exists() -> Exists:
-    # Imported here: the standards app builds on this one, not the other way round.
-    from prima.standards.models import StandarPelayanan
 
-    return Exists(StandarPelayanan.objects.published().filter(layanan=OuterRef("pk")))
+def add_layanan_annotation(annotate: LayananAnnotation) -> None:
+    """Have every service list of these pages pass through ``annotate(queryset)``."""
+    if annotate not in _layanan_annotations:
+        _layanan_annotations.append(annotate)
+
+
+def add_unit_catalog_part(part: UnitCatalogPart) -> None:
+    """Add ``part(user=, unit=)``'s keys to the unit page when its catalog is shown."""
+    if part not in _unit_catalog_parts:
+        _unit_catalog_parts.append(part)
+
+
+def _annotated(qs: QuerySet[Layanan]) -> QuerySet[Layanan]:
+    for annotate in _layanan_annotations:
+        qs = annotate(qs)
+    return qs
 
 
 def layanan_list(
@@ -34,10 +55,8 @@ def layanan_list(
         qs = qs.filter(unit__opd=opd)
     if unit is not None:
         qs = qs.filter(unit=unit)
-    return (
-        qs.select_related("pemda", "unit", "unit__opd")
-        .annotate(has_published_standard=_published_standard_exists())
-        .order_by(Lower("name"), "pk")
+    return _annotated(qs.select_related("pemda", "unit", "unit__opd")).order_by(
+        Lower("name"), "pk"
     )
 
 
@@ -77,20 +96,10 @@ def unit_list(
 
 
 def unit_services(*, user: Any, unit: Unit) -> QuerySet[Layanan]:
-    """Return the unit's services the user may see, flagged by published standard."""
-    return (
-        Layanan.objects.visible_to(user)
-        .filter(unit=unit)
-        .annotate(has_published_standard=_published_standard_exists())
-        .order_by(Lower("name"), "pk")
+    """Return the unit's services the user may see, with the added annotations."""
+    return _annotated(Layanan.objects.visible_to(user).filter(unit=unit)).order_by(
+        Lower("name"), "pk"
     )
-
-
-def unit_maklumat(*, user: Any, unit: Unit):
-    """Return the unit's Maklumat Pelayanan if the user may see it, else None."""
-    from prima.standards.models import Maklumat
-
-    return Maklumat.objects.visible_to(user).filter(unit=unit).first()
 
 
 def unit_memberships(*, user: Any, unit: Unit) -> QuerySet[Membership]:
@@ -106,15 +115,19 @@ def unit_memberships(*, user: Any, unit: Unit) -> QuerySet[Membership]:
 def unit_overview(*, user: Any, unit: Unit) -> dict[str, Any]:
     """Return what the staff unit page shows, each part only if the user may see it.
 
-    Services and the Maklumat need the catalog view grant; memberships need the users
-    view grant.
+    Services and the parts higher apps add (the Maklumat) need the catalog view grant;
+    memberships need the users view grant.
     """
     show_catalog = user_can(user, Area.CATALOG, VIEW)
     show_staff = user_can(user, Area.USERS, VIEW)
+    catalog_parts: dict[str, Any] = {}
+    if show_catalog:
+        for part in _unit_catalog_parts:
+            catalog_parts.update(part(user=user, unit=unit))
     return {
         "show_catalog": show_catalog,
         "services": unit_services(user=user, unit=unit) if show_catalog else [],
-        "maklumat": unit_maklumat(user=user, unit=unit) if show_catalog else None,
+        **catalog_parts,
         "show_staff": show_staff,
         "memberships": unit_memberships(user=user, unit=unit) if show_staff else [],
         "can_edit": Unit.objects.editable_by(user).filter(pk=unit.pk).exists(),

@@ -182,3 +182,16 @@ def unit_get_for_catalog(*, user: Any, pk: int, action: str = VIEW) -> Unit:
 
 def maklumat_for_unit(*, unit: Unit, user: Any) -> Maklumat | None:
     return Maklumat.objects.visible_to(user).filter(unit=unit).first()
+
+
+def layanan_with_published_flag(
+    qs: models.QuerySet[Layanan],
+) -> models.QuerySet[Layanan]:
+    """Annotate services with ``has_published_standard`` (the organisation pages)."""
+    published = StandarPelayanan.objects.published().filter(layanan=OuterRef("pk"))
+    return qs.annotate(has_published_standard=Exists(published))
+
+
+def unit_maklumat_part(*, user: Any, unit: Unit) -> dict[str, Any]:
+    """Return the unit page's Maklumat Pelayanan, None if the user sees none."""
+    return {"maklumat": maklumat_for_unit(unit=unit, user=user)}

@@ -4,7 +4,6 @@ import pytest
 
 from prima.organisations import selectors
 from prima.organisations.testing import make_layanan, make_unit
-from prima.standards.models import StandarPelayanan
 
 pytestmark = pytest.mark.django_db
 
@@ -25,22 +24,6 @@ def test_layanan_list_is_scoped_and_searchable(org, users):
         org.sibling_layanan
     ]
     assert list(selectors.layanan_list(user=users["operator_unit"])) == [org.layanan]
-
-
-def test_layanan_list_flags_published_standard(org, users):
-    """Only a service with a published version is flagged as having a standard."""
-    StandarPelayanan.objects.create(
-        pemda=org.pemda, layanan=org.layanan, version=1, status="published"
-    )
-    StandarPelayanan.objects.create(
-        pemda=org.pemda, layanan=org.sibling_layanan, version=1, status="draft"
-    )
-    flags = {
-        x.pk: x.has_published_standard
-        for x in selectors.layanan_list(user=users["admin_pemda"])
-    }
-    assert flags[org.layanan.pk] is True
-    assert flags[org.sibling_layanan.pk] is False
 
 
 def test_filter_choices_are_what_the_user_sees(org, users):

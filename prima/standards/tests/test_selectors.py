@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from prima.core.roles import CHANGE
+from prima.organisations import selectors as organisation_pages
 from prima.standards import selectors
 from prima.standards.models import StandarPelayanan
 from prima.standards.selectors import StandardState
@@ -124,3 +125,35 @@ def test_unit_for_catalog_hides_and_refuses(org, users):
         user=users["admin_opd"], pk=org.sibling_unit.pk, action=CHANGE
     )
     assert unit == org.sibling_unit
+
+
+def test_organisation_service_lists_flag_a_published_standard(org, users):
+    """This app flags, on the organisation pages' lists, services with a published version."""
+    StandarPelayanan.objects.create(
+        pemda=org.pemda, layanan=org.layanan, version=1, status="published"
+    )
+    StandarPelayanan.objects.create(
+        pemda=org.pemda, layanan=org.sibling_layanan, version=1, status="draft"
+    )
+    admin = users["admin_pemda"]
+    flags = {
+        x.pk: x.has_published_standard
+        for x in organisation_pages.layanan_list(user=admin)
+    }
+    assert flags[org.layanan.pk] is True
+    assert flags[org.sibling_layanan.pk] is False
+    overview = organisation_pages.unit_overview(user=admin, unit=org.unit)
+    assert [x.has_published_standard for x in overview["services"]] == [True]
+
+
+def test_organisation_unit_page_gets_the_visible_maklumat(org, users):
+    """The unit overview holds the unit's Maklumat when the catalog is shown."""
+    maklumat = make_maklumat(unit=org.unit)
+    admin = organisation_pages.unit_overview(user=users["admin_pemda"], unit=org.unit)
+    assert admin["maklumat"] == maklumat
+    other = organisation_pages.unit_overview(
+        user=users["admin_pemda"], unit=org.sibling_unit
+    )
+    assert other["maklumat"] is None
+    juri = organisation_pages.unit_overview(user=users["juri"], unit=org.unit)
+    assert not juri["show_catalog"] and "maklumat" not in juri

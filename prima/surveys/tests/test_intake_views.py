@@ -136,7 +136,11 @@ def test_form_shown_again_after_sending_keeps_the_used_key(org, en_client):
     assert DailyCount.objects.get().respondents == 2
 
 
-@pytest.mark.parametrize("key", ["", "not-a-uuid", str(uuid.uuid1())])
+# A fixed version-1 UUID: pytest-xdist workers must collect the same test ids.
+UUID1_KEY = "6d77a7c0-f00b-11f1-b938-02fc00000001"
+
+
+@pytest.mark.parametrize("key", ["", "not-a-uuid", UUID1_KEY])
 def test_post_without_valid_key_is_refused_with_fresh_key(org, en_client, key):
     """A missing, malformed or non-UUID4 key stores nothing and re-shows a fresh key."""
     response = en_client.post(unit_url(org), answers(org, key=key))
