@@ -158,14 +158,3 @@ def scope_profile(scope: Scope, period: Period) -> dict[str, dict[str, int]]:
     for row in rows:
         profile.setdefault(row["dimension"], {})[row["category"]] = row["total"]
     return profile
-
-
-def daily_respondents(scope: Scope, start: date, end: date) -> dict[date, int]:
-    """Return respondents per day in [start, end]."""
-    rows = (
-        DailyCount.objects.filter(**scope.filter_kwargs())
-        .between(start, end)
-        .values("day")
-        .annotate(total=Sum("respondents"))
-    )
-    return {row["day"]: row["total"] for row in rows}
