@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -24,9 +24,6 @@ from django.db.models import Q
 from django.http import Http404
 
 from prima.core.roles import CHANGE, VIEW, Level, can
-
-if TYPE_CHECKING:
-    from prima.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -179,7 +176,7 @@ def scope_q(
 class ScopedQuerySet(models.QuerySet):
     """QuerySet whose entry points start from the user, so scope cannot be forgotten."""
 
-    def scoped(self, user: User | Any, action: str = VIEW, area: str | None = None):
+    def scoped(self, user: Any, action: str = VIEW, area: str | None = None):
         """Return the rows on which the user may perform ``action`` in ``area``."""
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
@@ -191,11 +188,11 @@ class ScopedQuerySet(models.QuerySet):
             return self.filter(pk__in=self.model._base_manager.filter(q).values("pk"))
         return self.filter(q)
 
-    def visible_to(self, user: User | Any):
+    def visible_to(self, user: Any):
         """Return the rows the user may see."""
         return self.scoped(user, VIEW)
 
-    def editable_by(self, user: User | Any):
+    def editable_by(self, user: Any):
         """Return the rows the user may change."""
         return self.scoped(user, CHANGE)
 

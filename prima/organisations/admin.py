@@ -1,14 +1,19 @@
 """Django admin for the organisation tree: a platform operator's tool.
 
+It also holds the admin of staff accounts, with their roles (memberships) inline:
+roles are this app's, and the accounts app below it cannot import them.
+
 The admin does not apply Pemda scoping, so it is open to superusers only; staff of a
 Pemda work through the scoped staff pages. Model ``clean`` methods run on every admin
 save, so a unit of another Pemda or a role at the wrong level is refused here too.
 """
 
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from prima.accounts.models import User
 from prima.core.admin import SuperuserOnlyMixin
 from prima.organisations.models import (
     Layanan,
@@ -80,3 +85,54 @@ class MembershipAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
         ),
         (None, {"fields": ["created_at"]}),
     ]
+
+
+class MembershipInline(admin.TabularInline):
+    """A user's roles; each row is validated by ``Membership.clean``."""
+
+    model = Membership
+    fk_name = "user"
+    extra = 0
+    fields = ["role", "pemda", "opd", "unit", "active"]
+    autocomplete_fields = ["pemda", "opd", "unit"]
+    verbose_name = _("role")
+    verbose_name_plural = _("roles")
+
+
+@admin.register(User)
+class UserAdmin(SuperuserOnlyMixin, BaseUserAdmin):
+    inlines = [MembershipInline]
+    list_display = [
+        "username",
+        "full_name",
+        "email",
+        "position",
+        "is_active",
+        "is_superuser",
+    ]
+    search_fields = ["username", "full_name", "email"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        (_("Personal info"), {"fields": ["full_name", "position", "email"]}),
+        (
+            _("Permissions"),
+            {"fields": ["is_active", "is_staff", "is_superuser"]},
+        ),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": [
+                    "username",
+                    "full_name",
+                    "email",
+                    "password1",
+                    "password2",
+                ],
+            },
+        ),
+    ]
+    readonly_fields = ["last_login", "date_joined"]

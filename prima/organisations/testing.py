@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from itertools import count
 
-from django.contrib.auth import get_user_model
-
+# TEST_PASSWORD is re-exported: tests sign in the users make_user creates.
+from prima.accounts.testing import TEST_PASSWORD as TEST_PASSWORD
+from prima.accounts.testing import make_account
 from prima.core.roles import Role
 from prima.organisations.models import Layanan, Membership, Pemda, PerangkatDaerah, Unit
 
 _seq = count(1)
-TEST_PASSWORD = "uji-Prima-2026!"
 
 
 def make_pemda(*, name: str = "", slug: str = "", kind: str = Pemda.Kind.KOTA) -> Pemda:
@@ -61,13 +61,7 @@ def make_user(
     **extra,
 ):
     """Create a user, optionally holding ``role`` at the given scope."""
-    n = next(_seq)
-    user = get_user_model().objects.create_user(
-        username=username or f"user{n}",
-        password=TEST_PASSWORD,
-        email=f"{username or f'user{n}'}@example.test",
-        **extra,
-    )
+    user = make_account(username=username or f"user{next(_seq)}", **extra)
     if role:
         scope_pemda = pemda or (opd.pemda if opd else unit.pemda if unit else None)
         membership = Membership(

@@ -7,7 +7,7 @@ from django.contrib.auth import SESSION_KEY
 from django.core import mail
 from django.urls import reverse
 
-from prima.organisations.testing import TEST_PASSWORD, make_user
+from prima.accounts.testing import TEST_PASSWORD, make_account
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_login_page_has_no_javascript(client):
 
 def test_login_by_post_goes_to_staff_home(client):
     """A correct username and password log in and lead to the staff home."""
-    make_user(username="budi")
+    make_account(username="budi")
     response = client.post(
         reverse("accounts:login"), {"username": "budi", "password": TEST_PASSWORD}
     )
@@ -34,7 +34,7 @@ def test_login_by_post_goes_to_staff_home(client):
 
 def test_login_follows_next(client):
     """After login the user returns to the page that asked for it."""
-    make_user(username="budi")
+    make_account(username="budi")
     target = reverse("organisations:unit-list")
     response = client.post(
         reverse("accounts:login"),
@@ -45,7 +45,7 @@ def test_login_follows_next(client):
 
 def test_login_with_wrong_password_is_refused(client):
     """A wrong password shows an error and logs nobody in."""
-    make_user(username="budi")
+    make_account(username="budi")
     response = client.post(
         reverse("accounts:login"), {"username": "budi", "password": "salah"}
     )
@@ -56,7 +56,7 @@ def test_login_with_wrong_password_is_refused(client):
 
 def test_logout_by_post_ends_session(client):
     """Logging out by POST ends the session and returns to the home page."""
-    client.force_login(make_user(username="budi"))
+    client.force_login(make_account(username="budi"))
     response = client.post(reverse("accounts:logout"))
     assert response.status_code == 302
     assert response["Location"] == reverse("portal:home")
@@ -65,14 +65,14 @@ def test_logout_by_post_ends_session(client):
 
 def test_staff_pages_offer_logout_form(client):
     """The staff layout logs out with a POST form, not a link."""
-    client.force_login(make_user(username="budi"))
+    client.force_login(make_account(username="budi"))
     page = client.get(reverse("portal:staff-home")).content.decode()
     assert f'action="{reverse("accounts:logout")}" method="post"' in page
 
 
 def test_password_change(client):
     """A logged-in user changes the password and can log in with the new one."""
-    user = make_user(username="budi")
+    user = make_account(username="budi")
     client.force_login(user)
     response = client.post(
         reverse("accounts:password_change"),
@@ -90,7 +90,7 @@ def test_password_change(client):
 
 def test_password_change_refuses_wrong_old_password(client):
     """A wrong current password is refused on its field."""
-    client.force_login(make_user(username="budi"))
+    client.force_login(make_account(username="budi"))
     response = client.post(
         reverse("accounts:password_change"),
         {
@@ -104,7 +104,7 @@ def test_password_change_refuses_wrong_old_password(client):
 
 def test_password_reset_mails_a_working_link(client):
     """A reset request mails a link that lets the user set a new password."""
-    user = make_user(username="budi")
+    user = make_account(username="budi")
     response = client.post(reverse("accounts:password_reset"), {"email": user.email})
     assert response["Location"] == reverse("accounts:password_reset_done")
     assert len(mail.outbox) == 1

@@ -1,4 +1,8 @@
-"""Tests of the single scoping mechanism behind every queryset and view."""
+"""Tests of the single scoping mechanism behind every queryset and view.
+
+The mechanism is core's; it is tested here, beside the other cross-app suites, on the
+organisation models it scopes, which core's own tests may not import.
+"""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -6,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from prima.core.scoping import get_for_user, user_can
+from prima.core.testing import english  # noqa: F401
 from prima.organisations.models import Layanan, Pemda, PerangkatDaerah, Unit
 from prima.organisations.testing import make_user
 
