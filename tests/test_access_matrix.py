@@ -58,6 +58,19 @@ def test_matrix_covers_every_url():
     assert not missing, f"URLs without access rules in the matrix: {missing}"
 
 
+@pytest.fixture(autouse=True)
+def _pdf_engine_stubbed(monkeypatch):
+    """Render PDF pages' templates but not the PDF: the matrix judges status codes.
+
+    WeasyPrint took a third of a second per permitted request here; each PDF view's
+    own tests (surveys/tests/test_report_views.py, innovations/tests/
+    test_proposal_views.py) still render real PDFs.
+    """
+    monkeypatch.setattr(
+        "prima.reports.pdf.html_to_pdf", lambda html: b"%PDF-1.7 access matrix stub"
+    )
+
+
 def case_id(case: Case) -> str:
     return case.label or case.name
 

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from prima.core.roles import ROLE_LEVELS, Role
@@ -47,10 +48,18 @@ def run_command(*args: str) -> Run:
     return Run(out.getvalue(), err.getvalue())
 
 
+# These tests are about the command (every step, every model, reloads); the volumes
+# of SKM answers and complaints are tested in test_demo_surveys.py and
+# test_demo_complaints.py, so this city is loaded, and reloaded, with fewer of them.
+SMALL_CITY = override_settings(
+    PRIMA_DEMO_SURVEY_RESPONSES=600, PRIMA_DEMO_COMPLAINTS=300
+)
+
+
 @pytest.fixture(scope="module")
 def first_run(django_db_setup, django_db_blocker):
     """Load the demo city once for this module and roll it back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with django_db_blocker.unblock(), SMALL_CITY, transaction.atomic():
         try:
             yield run_command()
         finally:
