@@ -1,6 +1,6 @@
 """Guard: the pure regulation modules load without Django or any third-party package.
 
-tests/test_layering.py checks their import statements; this runs each in a fresh
+tests/test_layering.py checks their import statements (tests/layering.py); this runs each in a fresh
 interpreter, so an import hidden in a package ``__init__`` is caught too.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_layering import module_name, pure_module_files
+from tests.layering import module_name, pure_module_files
 
 ROOT = Path(__file__).resolve().parent.parent
 # The one list is ``[tool.mypy] files`` in pyproject.toml.
