@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from prima.complaints import sla
 from prima.complaints.models import Attachment, Case, Privacy, Status
-from prima.core.roles import CHANGE, VIEW, Area, Level, can
-from prima.core.scoping import get_for_user, user_grants
+from prima.core.roles import CHANGE, VIEW, Area, Level
+from prima.core.scoping import get_for_user, pemdas_where, reach_q
 from prima.organisations.models import Unit
 
 
@@ -76,17 +76,24 @@ def worklist(user, *, today: date, filters: dict | None = None):
     )
 
 
+MY_UNITS = {
+    Level.UNIT: "unit_id",
+    Level.OPD: "unit__opd_id",
+    Level.PEMDA: "unit__pemda_id",
+}
+
+
 def my_units_q(user) -> Q:
-    """Return a filter of cases assigned to the units the user's memberships cover."""
-    q = Q(pk__in=[])
-    for grant in user_grants(user):
-        if grant.level == Level.UNIT:
-            q |= Q(unit_id=grant.target_id)
-        elif grant.level == Level.OPD:
-            q |= Q(unit__opd_id=grant.target_id)
-        else:
-            q |= Q(unit__pemda_id=grant.target_id)
-    return q
+    """Return a filter of cases assigned to the units the user's memberships cover.
+
+    Every membership counts, whatever its role: "mine" is where the user works.
+    """
+    return reach_q(user, MY_UNITS, area=None)
+
+
+def case_changeable(user, case: Case) -> bool:
+    """Return whether the user may act on the case (its action forms are shown)."""
+    return Case.objects.editable_by(user).filter(pk=case.pk).exists()
 
 
 def visible_units(user):
@@ -110,13 +117,8 @@ def bulk_assign_units(user):
 
 def can_bulk_assign(user) -> bool:
     """Return whether the user changes complaints at Pemda or OPD level (or is root)."""
-    if getattr(user, "is_superuser", False) and user.is_active:
-        return True
-    return any(
-        grant.level in (Level.PEMDA, Level.OPD)
-        and can(grant.role, Area.COMPLAINTS, CHANGE)
-        for grant in user_grants(user)
-    )
+    reach = pemdas_where(user, Area.COMPLAINTS, CHANGE, levels=(Level.PEMDA, Level.OPD))
+    return bool(reach)
 
 
 def case_identity_visible(user, case: Case) -> bool:
@@ -130,14 +132,7 @@ def case_identity_visible(user, case: Case) -> bool:
         return False
     if case.privacy == Privacy.OPEN:
         return True
-    if getattr(user, "is_superuser", False) and user.is_active:
-        return True
-    return any(
-        grant.level == Level.PEMDA
-        and grant.target_id == case.pemda_id
-        and can(grant.role, Area.COMPLAINTS, CHANGE)
-        for grant in user_grants(user)
-    )
+    return case.pemda_id in pemdas_where(user, Area.COMPLAINTS, CHANGE)
 
 
 @dataclass(frozen=True)
