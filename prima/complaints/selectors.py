@@ -1,5 +1,6 @@
-"""Reads of the staff workflow: the work list, the units a user may pick, the
-deadlines of a case and who may see a confidential complainant's identity."""
+"""Reads of the complaint workflow: the work list, the units a user may pick, the
+deadlines of a case, who may see a confidential complainant's identity, and what
+the citizen's form offers."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from prima.complaints import sla
 from prima.complaints.models import Attachment, Case, Privacy, Status
 from prima.core.roles import CHANGE, VIEW, Area, Level
 from prima.core.scoping import get_for_user, pemdas_where, reach_q
-from prima.organisations.models import Unit
+from prima.organisations.models import Layanan, Pemda, Unit
 
 
 def case_get(user, pk: int, action: str = VIEW) -> Case:
@@ -94,6 +95,34 @@ def my_units_q(user) -> Q:
 def case_changeable(user, case: Case) -> bool:
     """Return whether the user may act on the case (its action forms are shown)."""
     return Case.objects.editable_by(user).filter(pk=case.pk).exists()
+
+
+def submission_units(pemda: Pemda):
+    """Return the active units a citizen may address a case of ``pemda`` to."""
+    return Unit.objects.active().filter(pemda=pemda).order_by("name")
+
+
+def submission_prefill(
+    pemda: Pemda, *, layanan: str = "", unit: str = ""
+) -> tuple[Layanan | None, Unit | None]:
+    """Return the service or unit a link from the portal names (ids as typed in the
+    query string), if it is one of this Pemda's active ones; a service wins."""
+    found_layanan = found_unit = None
+    if layanan.isdigit():
+        found_layanan = (
+            Layanan.objects.active()
+            .filter(pemda=pemda, pk=layanan)
+            .select_related("unit")
+            .first()
+        )
+    if found_layanan is None and unit.isdigit():
+        found_unit = Unit.objects.active().filter(pemda=pemda, pk=unit).first()
+    return found_layanan, found_unit
+
+
+def case_overdue(case: Case, *, today: date) -> bool:
+    """Return whether a deadline of the case's current state has passed."""
+    return Case.objects.filter(pk=case.pk).overdue(today=today).exists()
 
 
 def visible_units(user):
