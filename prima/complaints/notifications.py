@@ -1,5 +1,8 @@
 """E-mails sent when a case changes: to the citizen (unless anonymous or without an
-address) and to the staff concerned. Plain ``send_mail``; the backend is a setting."""
+address) and to the staff concerned. Plain ``send_mail``; the backend is a setting.
+
+The workflow services call these once their transaction commits; views never do.
+"""
 
 from __future__ import annotations
 
@@ -54,6 +57,19 @@ def pemda_admin_emails(case: Case) -> list[str]:
     )
 
 
+def handler_emails(case: Case) -> list[str]:
+    """Return the addresses of the staff handling the case now.
+
+    The unit's operators and its OPD's administrators work on an assigned case; the
+    Pemda administrators hold a case that has no unit yet or that was escalated to
+    them (level 2), so they follow it as well.
+    """
+    handlers = set(unit_staff_emails(case))
+    if case.unit_id is None or case.escalation_level >= 2:
+        handlers |= set(pemda_admin_emails(case))
+    return sorted(handlers)
+
+
 def notify_citizen(case: Case) -> bool:
     """E-mail the citizen the case's new status; return whether a mail was sent."""
     if case.privacy == Privacy.ANONYMOUS or not case.contact_email:
@@ -101,3 +117,18 @@ def case_changed(case: Case) -> None:
     """Tell the citizen and the unit's staff that the case moved."""
     notify_citizen(case)
     notify_staff(case, unit_staff_emails(case))
+
+
+def case_reopened(case: Case) -> None:
+    """Tell the staff handling the case that the citizen replied and re-opened it.
+
+    The citizen, who just did it, sees the new state on the tracking page.
+    """
+    notify_staff(
+        case,
+        handler_emails(case),
+        reason=_(
+            "The citizen replied that the answer did not settle the case and "
+            "re-opened it. Read the reply in the case's timeline."
+        ),
+    )

@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from prima.complaints import tracking
-from prima.complaints.models import Case, Status
+from prima.complaints import selectors, tracking
+from prima.complaints.models import Status
 from prima.complaints.public_forms import CaseForm, RateForm, ReplyForm, TrackForm
 from prima.complaints.services import (
     attachments_store,
@@ -26,7 +26,7 @@ from prima.complaints.services import (
     case_submit,
     reopen_until,
 )
-from prima.organisations.models import Layanan, Pemda, Unit
+from prima.organisations.models import Pemda
 
 SUBMITTED_SESSION_KEY = "complaints_submitted_code"
 
@@ -35,30 +35,17 @@ def _pemda(slug: str) -> Pemda:
     return get_object_or_404(Pemda, slug=slug)
 
 
-def _prefill(pemda: Pemda, query) -> tuple[Layanan | None, Unit | None]:
-    """Return the service or unit a link from the portal names, if it is this Pemda's."""
-    layanan = unit = None
-    if query.get("layanan", "").isdigit():
-        layanan = (
-            Layanan.objects.active()
-            .filter(pemda=pemda, pk=query["layanan"])
-            .select_related("unit")
-            .first()
-        )
-    if layanan is None and query.get("unit", "").isdigit():
-        unit = Unit.objects.active().filter(pemda=pemda, pk=query["unit"]).first()
-    return layanan, unit
-
-
 def submit(request, pemda_slug: str):
     """Take a complaint, suggestion, appreciation or request for information."""
     pemda = _pemda(pemda_slug)
-    layanan, unit = _prefill(pemda, request.GET)
+    layanan, unit = selectors.submission_prefill(
+        pemda, layanan=request.GET.get("layanan", ""), unit=request.GET.get("unit", "")
+    )
     form = CaseForm(
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
         pemda=pemda,
-        units=Unit.objects.active().filter(pemda=pemda).order_by("name"),
+        units=selectors.submission_units(pemda),
         layanan=layanan,
         initial={"unit": unit},
     )
@@ -124,7 +111,7 @@ def track_case(request, pemda_slug: str):
         "pemda": pemda,
         "case": case,
         "events": case.events.filter(public=True),
-        "overdue": Case.objects.filter(pk=case.pk).overdue(today=today).exists(),
+        "overdue": selectors.case_overdue(case, today=today),
         "reopen_until": until,
         "can_reopen": until is not None and today <= until,
         "can_rate": case.answered_at is not None and case.rating is None,

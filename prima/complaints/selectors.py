@@ -1,5 +1,6 @@
-"""Reads of the staff workflow: the work list, the units a user may pick, the
-deadlines of a case and who may see a confidential complainant's identity."""
+"""Reads of the complaint workflow: the work list, the units a user may pick, the
+deadlines of a case, who may see a confidential complainant's identity, and what
+the citizen's form offers."""
 
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from prima.complaints import sla
 from prima.complaints.models import Attachment, Case, Privacy, Status
-from prima.core.roles import CHANGE, VIEW, Area, Level, can
-from prima.core.scoping import get_for_user, user_grants
-from prima.organisations.models import Unit
+from prima.core.roles import CHANGE, VIEW, Area, Level
+from prima.core.scoping import get_for_user, pemdas_where, reach_q
+from prima.organisations.models import Layanan, Pemda, Unit
 
 
 def case_get(user, pk: int, action: str = VIEW) -> Case:
@@ -76,17 +77,52 @@ def worklist(user, *, today: date, filters: dict | None = None):
     )
 
 
+MY_UNITS = {
+    Level.UNIT: "unit_id",
+    Level.OPD: "unit__opd_id",
+    Level.PEMDA: "unit__pemda_id",
+}
+
+
 def my_units_q(user) -> Q:
-    """Return a filter of cases assigned to the units the user's memberships cover."""
-    q = Q(pk__in=[])
-    for grant in user_grants(user):
-        if grant.level == Level.UNIT:
-            q |= Q(unit_id=grant.target_id)
-        elif grant.level == Level.OPD:
-            q |= Q(unit__opd_id=grant.target_id)
-        else:
-            q |= Q(unit__pemda_id=grant.target_id)
-    return q
+    """Return a filter of cases assigned to the units the user's memberships cover.
+
+    Every membership counts, whatever its role: "mine" is where the user works.
+    """
+    return reach_q(user, MY_UNITS, area=None)
+
+
+def case_changeable(user, case: Case) -> bool:
+    """Return whether the user may act on the case (its action forms are shown)."""
+    return Case.objects.editable_by(user).filter(pk=case.pk).exists()
+
+
+def submission_units(pemda: Pemda):
+    """Return the active units a citizen may address a case of ``pemda`` to."""
+    return Unit.objects.active().filter(pemda=pemda).order_by("name")
+
+
+def submission_prefill(
+    pemda: Pemda, *, layanan: str = "", unit: str = ""
+) -> tuple[Layanan | None, Unit | None]:
+    """Return the service or unit a link from the portal names (ids as typed in the
+    query string), if it is one of this Pemda's active ones; a service wins."""
+    found_layanan = found_unit = None
+    if layanan.isdigit():
+        found_layanan = (
+            Layanan.objects.active()
+            .filter(pemda=pemda, pk=layanan)
+            .select_related("unit")
+            .first()
+        )
+    if found_layanan is None and unit.isdigit():
+        found_unit = Unit.objects.active().filter(pemda=pemda, pk=unit).first()
+    return found_layanan, found_unit
+
+
+def case_overdue(case: Case, *, today: date) -> bool:
+    """Return whether a deadline of the case's current state has passed."""
+    return Case.objects.filter(pk=case.pk).overdue(today=today).exists()
 
 
 def visible_units(user):
@@ -110,13 +146,8 @@ def bulk_assign_units(user):
 
 def can_bulk_assign(user) -> bool:
     """Return whether the user changes complaints at Pemda or OPD level (or is root)."""
-    if getattr(user, "is_superuser", False) and user.is_active:
-        return True
-    return any(
-        grant.level in (Level.PEMDA, Level.OPD)
-        and can(grant.role, Area.COMPLAINTS, CHANGE)
-        for grant in user_grants(user)
-    )
+    reach = pemdas_where(user, Area.COMPLAINTS, CHANGE, levels=(Level.PEMDA, Level.OPD))
+    return bool(reach)
 
 
 def case_identity_visible(user, case: Case) -> bool:
@@ -130,14 +161,7 @@ def case_identity_visible(user, case: Case) -> bool:
         return False
     if case.privacy == Privacy.OPEN:
         return True
-    if getattr(user, "is_superuser", False) and user.is_active:
-        return True
-    return any(
-        grant.level == Level.PEMDA
-        and grant.target_id == case.pemda_id
-        and can(grant.role, Area.COMPLAINTS, CHANGE)
-        for grant in user_grants(user)
-    )
+    return case.pemda_id in pemdas_where(user, Area.COMPLAINTS, CHANGE)
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,26 @@
-"""Writes of the complaint workflow: each step checks the state, records an event and
-recomputes the working-day deadlines (``sla``), in one transaction."""
+"""Writes of the complaint workflow: each step locks the case, checks its state,
+records an event and recomputes the working-day deadlines (``sla``), in one
+transaction, and e-mails the people concerned (``notifications``) once it commits.
+
+The e-mails belong here, not to the views, so a step taken from a script, a task or
+the API notifies exactly as one taken on a page, and a rolled-back step notifies
+nobody.
+"""
 
 from __future__ import annotations
 
 import secrets
 import uuid
+from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from prima.complaints import sla
+from prima.complaints import notifications, sla
 from prima.complaints.models import (
     Attachment,
     Case,
@@ -70,6 +78,27 @@ def _record(
         public=public,
     )
     case.status = to_status
+
+
+def _lock(case: Case) -> None:
+    """Lock the case's row and reload it, so two officers acting at once cannot
+    both pass the state check on the same stale copy."""
+    # ``of`` keeps the lock off the joined rows (and PostgreSQL refuses FOR UPDATE
+    # on the nullable side of the outer join to the unit).
+    case.refresh_from_db(
+        from_queryset=Case.objects.select_for_update(of=("self",)).select_related(
+            "pemda", "unit"
+        )
+    )
+
+
+def _after_commit(send: Callable[[Case], object], case: Case) -> None:
+    """Send ``send(case)`` once the transaction commits, never if it rolls back.
+
+    ``robust``: a mail server that is down is logged by Django and must not turn a
+    step already committed into an error page.
+    """
+    transaction.on_commit(partial(send, case), robust=True)
 
 
 def _check(case: Case, step: str) -> None:
@@ -152,10 +181,12 @@ def attachments_store(*, case: Case, files: list[CleanFile]) -> list[Attachment]
 def case_verify(*, case: Case, actor, note: str = "", now=None) -> Case:
     """Mark a case as clear and within the Pemda's authority."""
     now = now or timezone.now()
+    _lock(case)
     _check(case, "verify")
     _record(case, to_status=Status.VERIFIED, actor=actor, note=note, now=now)
     case.verified_at = now
     case.save()
+    _after_commit(notifications.case_changed, case)
     return case
 
 
@@ -165,6 +196,7 @@ def case_reject(
 ) -> Case:
     """Reject a case, always with a reason; "not our authority" names where it went."""
     now = now or timezone.now()
+    _lock(case)
     _check(case, "reject")
     if reason not in RejectReason.values:
         raise ValidationError({"reason": _("Choose a reason.")})
@@ -179,6 +211,7 @@ def case_reject(
     case.forwarded_to = forwarded_to.strip()
     case.closed_at = now
     case.save()
+    _after_commit(notifications.case_changed, case)
     return case
 
 
@@ -186,6 +219,7 @@ def case_reject(
 def case_assign(*, case: Case, actor, unit: Unit, note: str = "", now=None) -> Case:
     """Hand a case to a unit (disposisi) and start its response and answer clocks."""
     now = now or timezone.now()
+    _lock(case)
     _check(case, "assign")
     if unit.pemda_id != case.pemda_id:
         raise ValidationError({"unit": _("The unit belongs to another Pemda.")})
@@ -200,6 +234,7 @@ def case_assign(*, case: Case, actor, unit: Unit, note: str = "", now=None) -> C
     case.first_response_due = sla.first_response_due(today, holidays)
     case.answer_due = sla.answer_due(today, holidays, _standard_days(case))
     case.save()
+    _after_commit(notifications.case_changed, case)
     return case
 
 
@@ -224,12 +259,14 @@ def _standard_days(case: Case) -> int | None:
 def case_start(*, case: Case, actor, note: str, now=None) -> Case:
     """Acknowledge the case publicly: the unit's first response."""
     now = now or timezone.now()
+    _lock(case)
     _check(case, "start")
     if not note.strip():
         raise ValidationError({"note": _("Write the first response to the citizen.")})
     _record(case, to_status=Status.IN_PROGRESS, actor=actor, note=note.strip(), now=now)
     case.first_response_at = now
     case.save()
+    _after_commit(notifications.case_changed, case)
     return case
 
 
@@ -237,6 +274,7 @@ def case_start(*, case: Case, actor, note: str, now=None) -> Case:
 def case_answer(*, case: Case, actor, answer: str, now=None) -> Case:
     """Give the final answer; the citizen may reply within 10 working days."""
     now = now or timezone.now()
+    _lock(case)
     _check(case, "answer")
     if not answer.strip():
         raise ValidationError({"answer": _("The answer cannot be empty.")})
@@ -245,6 +283,7 @@ def case_answer(*, case: Case, actor, answer: str, now=None) -> Case:
     case.answered_at = now
     case.first_response_at = case.first_response_at or now
     case.save()
+    _after_commit(notifications.case_changed, case)
     return case
 
 
@@ -259,6 +298,7 @@ def reopen_until(case: Case):
 def case_reopen(*, case: Case, reply: str, now=None) -> Case:
     """Re-open an answered case on the citizen's reply, within 10 working days."""
     now = now or timezone.now()
+    _lock(case)
     _check(case, "reopen")
     if not reply.strip():
         raise ValidationError({"reply": _("Tell us what is still wrong.")})
@@ -272,6 +312,7 @@ def case_reopen(*, case: Case, reply: str, now=None) -> Case:
     case.reopen_count += 1
     case.answered_at = None
     case.save()
+    _after_commit(notifications.case_reopened, case)
     return case
 
 
@@ -279,6 +320,7 @@ def case_reopen(*, case: Case, reply: str, now=None) -> Case:
 def case_rate(*, case: Case, rating: int, now=None) -> Case:
     """Record the citizen's rating (1–4) of the answer and close the case."""
     now = now or timezone.now()
+    _lock(case)
     if case.status not in {Status.ANSWERED, Status.CLOSED} or case.answered_at is None:
         raise ValidationError(_("Only an answered case can be rated."))
     case.rating = rating
@@ -295,7 +337,9 @@ def case_close_expired(*, now=None) -> int:
     """Close answered cases whose re-opening window has passed; return how many."""
     now = now or timezone.now()
     closed = 0
-    for case in Case.objects.filter(status=Status.ANSWERED).select_related("pemda"):
+    answered = Case.objects.filter(status=Status.ANSWERED)
+    # Locked, so a citizen re-opening a case right now is not closed over.
+    for case in answered.select_for_update(of=("self",)).select_related("pemda"):
         if _local(now) > reopen_until(case):
             _record(
                 case, to_status=Status.CLOSED, note=_("Closed automatically."), now=now
@@ -304,3 +348,23 @@ def case_close_expired(*, now=None) -> int:
             case.save()
             closed += 1
     return closed
+
+
+def cases_bulk_assign(*, user, case_ids: list[int], unit: Unit) -> list[Case]:
+    """Assign every listed case to ``unit`` in one transaction, or none at all.
+
+    Raise ValidationError if a case is missing or outside the user's change scope.
+    Each case's e-mails go out once the whole batch has committed.
+    """
+    editable = Case.objects.editable_by(user).filter(pk__in=case_ids)
+    if editable.count() != len(set(case_ids)):
+        raise ValidationError(
+            _("Some selected cases are not yours to change; nothing was reassigned.")
+        )
+    with transaction.atomic():
+        cases = list(
+            editable.select_for_update(of=("self",)).select_related("pemda", "unit")
+        )
+        for case in cases:
+            case_assign(case=case, actor=user, unit=unit)
+    return cases

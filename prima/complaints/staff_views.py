@@ -2,8 +2,7 @@
 action forms, attachment downloads and bulk re-assignment.
 
 Every case is fetched through ``selectors.case_get`` (scoped); every change goes
-through a service of ``services.py`` and is followed by the e-mails of
-``notifications.py``.
+through a service of ``services.py``, which also sends its e-mails.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -20,8 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from prima.complaints import notifications, selectors, services
-from prima.complaints.models import Case
+from prima.complaints import selectors, services
 from prima.complaints.staff_forms import (
     AnswerForm,
     AssignForm,
@@ -62,7 +59,7 @@ def worklist(request):
 @login_required
 def case_detail(request, pk: int):
     case = selectors.case_get(request.user, pk)
-    can_change = Case.objects.editable_by(request.user).filter(pk=pk).exists()
+    can_change = selectors.case_changeable(request.user, case)
     context = {
         "case": case,
         "identity_visible": selectors.case_identity_visible(request.user, case),
@@ -100,7 +97,7 @@ def _errors(error: ValidationError) -> str:
 
 
 def _act(request, pk: int, form_class, step, done: str, form_kwargs):
-    """Bind the step's form, run the service, e-mail, then redirect back."""
+    """Bind the step's form, run the service, then redirect back."""
     case = selectors.case_get(request.user, pk, CHANGE)
     prefix = step.__name__.removeprefix("case_")
     form = form_class(request.POST, prefix=prefix, **form_kwargs(case))
@@ -113,7 +110,6 @@ def _act(request, pk: int, form_class, step, done: str, form_kwargs):
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
-        notifications.case_changed(case)
         messages.success(request, done)
     return redirect("complaints:case-detail", pk=case.pk)
 
@@ -170,25 +166,6 @@ def case_answer(request, pk: int):
     )
 
 
-def cases_bulk_assign(*, user, case_ids: list[int], unit) -> list[Case]:
-    """Assign every listed case to ``unit`` in one transaction, or none at all.
-
-    Raise ValidationError if a case is missing or outside the user's change scope.
-    """
-    editable = Case.objects.editable_by(user).filter(pk__in=case_ids)
-    if editable.count() != len(set(case_ids)):
-        raise ValidationError(
-            _("Some selected cases are not yours to change; nothing was reassigned.")
-        )
-    with transaction.atomic():
-        cases = list(
-            editable.select_for_update(of=("self",)).select_related("pemda", "unit")
-        )
-        for case in cases:
-            services.case_assign(case=case, actor=user, unit=unit)
-    return cases
-
-
 @login_required
 @require_POST
 def bulk_assign(request):
@@ -199,7 +176,7 @@ def bulk_assign(request):
         messages.error(request, _("Select at least one case and a unit."))
         return redirect("complaints:worklist")
     try:
-        cases = cases_bulk_assign(
+        cases = services.cases_bulk_assign(
             user=request.user,
             case_ids=form.cleaned_data["cases"],
             unit=form.cleaned_data["unit"],
@@ -207,8 +184,6 @@ def bulk_assign(request):
     except ValidationError as error:
         messages.error(request, _errors(error))
         return redirect("complaints:worklist")
-    for case in cases:
-        notifications.case_changed(case)
     messages.success(
         request,
         ngettext(

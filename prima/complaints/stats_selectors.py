@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from prima.complaints import sla, statistics
-from prima.complaints.models import Case, Holiday
+from prima.complaints.models import Case, Holiday, Kind, Status
 from prima.core.periods import Period
 from prima.organisations.models import Pemda, PerangkatDaerah, Unit
 
@@ -112,6 +112,49 @@ def scope_statistics(cases: QuerySet, period: Period, today: date) -> ScopeStati
         opds=[(o, by_opd[o.pk]) for o in opds.order_by("name")],
         pemdas=[(p, by_pemda[p.pk]) for p in pemdas.order_by("name")],
     )
+
+
+@dataclass(frozen=True)
+class StatsRow:
+    """A table row: the subject, its summary and its counts in column order."""
+
+    subject: Pemda | PerangkatDaerah | Unit
+    summary: statistics.Summary
+    statuses: list[int]
+    kinds: list[int]
+
+    @classmethod
+    def of(cls, subject, summary: statistics.Summary) -> StatsRow:
+        return cls(
+            subject=subject,
+            summary=summary,
+            statuses=[summary.by_status.get(value, 0) for value in Status.values],
+            kinds=[summary.by_kind.get(value, 0) for value in Kind.values],
+        )
+
+
+@dataclass(frozen=True)
+class StatsTables:
+    """The rows per Pemda, per OPD and per unit of the staff statistics page."""
+
+    pemdas: list[StatsRow]
+    opds: list[StatsRow]
+    units: list[StatsRow]
+
+
+def user_statistics(user, period: Period, today: date) -> StatsTables:
+    """Return the table rows of the cases the user sees, received within ``period``."""
+    figures = scope_statistics(Case.objects.visible_to(user), period, today)
+    return StatsTables(
+        pemdas=[StatsRow.of(*pair) for pair in figures.pemdas],
+        opds=[StatsRow.of(*pair) for pair in figures.opds],
+        units=[StatsRow.of(*pair) for pair in figures.units],
+    )
+
+
+def pemda_statistics(pemda: Pemda, period: Period) -> StatsRow:
+    """Return the row of the Pemda's public figures for ``period``."""
+    return StatsRow.of(pemda, pemda_summary(pemda, period))
 
 
 def pemda_summary(pemda: Pemda, period: Period) -> statistics.Summary:

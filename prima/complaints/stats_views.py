@@ -13,9 +13,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from prima.complaints.models import Case, Kind, Status
-from prima.complaints.statistics import Summary
-from prima.complaints.stats_selectors import pemda_summary, scope_statistics
+from prima.complaints.models import Kind, Status
+from prima.complaints.stats_selectors import pemda_statistics, user_statistics
 from prima.core.period_choice import PeriodSelection, period_from_request
 from prima.core.periods import (
     PeriodKind,
@@ -51,16 +50,6 @@ def _labels() -> dict:
     return {"statuses": Status.choices, "kinds": Kind.choices}
 
 
-def _row(subject, summary: Summary) -> dict:
-    """Return a table row: the subject, its summary and its counts in column order."""
-    return {
-        "subject": subject,
-        "summary": summary,
-        "statuses": [summary.by_status.get(value, 0) for value in Status.values],
-        "kinds": [summary.by_kind.get(value, 0) for value in Kind.values],
-    }
-
-
 @login_required
 def stats(request):
     """Show the complaint figures per unit, OPD and Pemda of the user's scope."""
@@ -68,16 +57,14 @@ def stats(request):
         raise PermissionDenied
     today = _today()
     choice = choose_period(request, today)
-    figures = scope_statistics(
-        Case.objects.visible_to(request.user), choice.period, today
-    )
+    tables = user_statistics(request.user, choice.period, today)
     context = {
         "selection": choice,
         "period": choice.period,
         "levels": [
-            (_("Pemda"), [_row(*pair) for pair in figures.pemdas]),
-            (_("Perangkat Daerah"), [_row(*pair) for pair in figures.opds]),
-            (_("Service units"), [_row(*pair) for pair in figures.units]),
+            (_("Pemda"), tables.pemdas),
+            (_("Perangkat Daerah"), tables.opds),
+            (_("Service units"), tables.units),
         ],
     }
     return TemplateResponse(request, "complaints/stats/staff.html", context | _labels())
@@ -91,7 +78,7 @@ def public_stats(request, pemda_slug: str):
         "pemda": pemda,
         "selection": choice,
         "period": choice.period,
-        "row": _row(pemda, pemda_summary(pemda, choice.period)),
+        "row": pemda_statistics(pemda, choice.period),
     }
     return TemplateResponse(
         request, "complaints/stats/public.html", context | _labels()

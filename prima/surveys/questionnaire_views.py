@@ -18,10 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from prima.core.forms import add_service_errors
-from prima.core.roles import CHANGE, VIEW, Area, Level, can
-from prima.core.scoping import get_for_user, user_can, user_grants
-from prima.organisations.models import Pemda, Unit
+from prima.core.roles import CHANGE, VIEW, Area
+from prima.core.scoping import get_for_user, user_can
+from prima.organisations.models import Unit
 from prima.surveys import questionnaire as services
+from prima.surveys import selectors
 from prima.surveys.models import ExtraQuestion
 from prima.surveys.questionnaire_forms import (
     ExtraQuestionForm,
@@ -29,12 +30,6 @@ from prima.surveys.questionnaire_forms import (
     WordingForm,
 )
 from prima.surveys.questions import UNSUR_NAMES
-
-
-def _can_change(user, unit: Unit) -> bool:
-    return (
-        Unit.objects.scoped(user, CHANGE, area=Area.SURVEY).filter(pk=unit.pk).exists()
-    )
 
 
 def _unit_for_change(request, unit_pk: int) -> Unit:
@@ -60,7 +55,7 @@ def questionnaire(request, unit_pk: int):
         "extras": extras,
         "active_extras": sum(1 for q in extras if q.active),
         "max_extras": services.MAX_ACTIVE_EXTRA_QUESTIONS,
-        "can_change": _can_change(request.user, unit),
+        "can_change": selectors.unit_changeable(request.user, unit),
     }
     return TemplateResponse(request, "surveys/questionnaire/detail.html", context)
 
@@ -167,44 +162,16 @@ def extra_question_edit(request, pk: int):
     return _extra_form_page(request, unit=question.unit, form=form, question=question)
 
 
-def _settings_pemda(request) -> Pemda | None:
-    """Return the Pemda whose settings the page shows, None if none can be chosen.
-
-    A staff user belongs to one Pemda in practice; ``?pemda=<slug>`` picks among
-    several, and lets a platform superuser pick any.
-    """
-    pemdas = Pemda.objects.order_by("name")
-    if not request.user.is_superuser:
-        pemdas = pemdas.filter(pk__in={g.pemda_id for g in user_grants(request.user)})
-    slug = request.GET.get("pemda", "").strip()
-    if slug:
-        pemda = pemdas.filter(slug=slug).first()
-        if pemda is None:
-            raise Http404
-        return pemda
-    if request.user.is_superuser:
-        return None
-    return pemdas.first()
-
-
-def _can_change_settings(user, pemda: Pemda) -> bool:
-    if user.is_superuser:
-        return True
-    return any(
-        grant.level == Level.PEMDA
-        and grant.pemda_id == pemda.pk
-        and can(grant.role, Area.SURVEY, CHANGE)
-        for grant in user_grants(user)
-    )
-
-
 @login_required
 def settings_edit(request):
     """Show the Pemda's survey period; let its administrator change it."""
     if not user_can(request.user, Area.SURVEY, VIEW):
         raise PermissionDenied
-    pemda = _settings_pemda(request)
-    can_change = pemda is not None and _can_change_settings(request.user, pemda)
+    slug = request.GET.get("pemda", "").strip()
+    pemda = selectors.settings_pemda(request.user, slug)
+    can_change = pemda is not None and selectors.settings_changeable(
+        request.user, pemda
+    )
     if request.method == "POST" and pemda is not None and not can_change:
         raise PermissionDenied
     setting = services.settings_for(pemda) if pemda else None
@@ -220,6 +187,7 @@ def settings_edit(request):
         "pemda": pemda,
         "setting": setting,
         "form": form,
-        "pemdas": Pemda.objects.order_by("name") if request.user.is_superuser else (),
+        # Only a platform operator belongs to no Pemda and must choose one.
+        "pemdas": selectors.settings_pemdas(request.user) if pemda is None else (),
     }
     return TemplateResponse(request, "surveys/questionnaire/settings.html", context)

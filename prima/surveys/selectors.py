@@ -1,5 +1,7 @@
 """Reads of the SKM: every figure is summed from the daily rollups, never from raw
-responses, then handed to the pure ``ikm`` module."""
+responses, then handed to the pure ``ikm`` module. The staff pages' other reads (the
+units a user sees, the periods offered, the Pemda whose settings are shown) are here
+too, so the views only fetch, bind and render."""
 
 from __future__ import annotations
 
@@ -7,17 +9,23 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Q, Sum
+from django.db.models import Q, QuerySet, Sum
+from django.http import Http404
 
-from prima.core.periods import Period
+from prima.core.periods import Period, PeriodKind, period_containing, previous
+from prima.core.roles import CHANGE, VIEW, Area
+from prima.core.scoping import is_platform_operator, pemdas_where
 from prima.organisations.models import Layanan, Pemda, PerangkatDaerah, Unit
 from prima.surveys import ikm
 from prima.surveys.models import (
     DailyCount,
     DailyProfileCount,
     MonthlyCount,
+    Population,
+    SurveySettings,
     count_field_name,
 )
+from prima.surveys.questions import UNSUR_NAMES
 
 COUNT_FIELDS = [
     count_field_name(u.value, s) for u in ikm.CODE_ORDER for s in (1, 2, 3, 4)
@@ -158,3 +166,96 @@ def scope_profile(scope: Scope, period: Period) -> dict[str, dict[str, int]]:
     for row in rows:
         profile.setdefault(row["dimension"], {})[row["category"]] = row["total"]
     return profile
+
+
+def survey_periods(pemda: Pemda | None, *, today: date, count: int) -> list[Period]:
+    """Return the Pemda's current survey period and the ``count - 1`` before it, in
+    the period kind of its settings (triwulan when it has none)."""
+    setting = SurveySettings.objects.filter(pemda=pemda).first() if pemda else None
+    kind = PeriodKind(setting.period_kind) if setting else PeriodKind.TRIWULAN
+    periods = [period_containing(today, kind)]
+    while len(periods) < count:
+        periods.append(previous(periods[-1]))
+    return periods
+
+
+def survey_units(user) -> list[Unit]:
+    """Return the units whose SKM the user may see, by Pemda, OPD and name."""
+    return list(
+        Unit.objects.scoped(user, VIEW, area=Area.SURVEY)
+        .select_related("pemda", "opd")
+        .order_by("pemda__name", "opd__name", "name")
+    )
+
+
+def unit_changeable(user, unit: Unit) -> bool:
+    """Return whether the user may change the unit's survey (RTL, population, ...)."""
+    return (
+        Unit.objects.scoped(user, CHANGE, area=Area.SURVEY).filter(pk=unit.pk).exists()
+    )
+
+
+def unit_result_rows(units: list[Unit], period: Period) -> list[dict]:
+    """Return one row per unit with its IKM, weakest first; silent units last."""
+    results: dict[int, ikm.IkmResult] = {}
+    pemdas = {unit.pemda_id: unit.pemda for unit in units}
+    for pemda in pemdas.values():
+        # One grouped rollup query per Pemda (a single one for every Pemda role).
+        results |= results_by(period, pemda=pemda, group="unit")
+    rows = [{"unit": unit, "result": results.get(unit.pk)} for unit in units]
+    for row in rows:
+        result = row["result"]
+        row["weakest"] = (
+            [f"{u.value} {UNSUR_NAMES[u]}" for u in result.weakest] if result else []
+        )
+    return sorted(
+        rows, key=lambda r: (r["result"] is None, r["result"] and r["result"].ikm)
+    )
+
+
+def service_result_rows(unit: Unit, period: Period) -> list[dict]:
+    """Return one row per service of the unit with its IKM (None when silent)."""
+    results = results_by(
+        period, pemda=unit.pemda, group="layanan", within={"unit": unit}
+    )
+    return [
+        {"layanan": layanan, "result": results.get(layanan.pk)}
+        for layanan in Layanan.objects.filter(unit=unit).order_by("name")
+    ]
+
+
+def declared_population(unit: Unit, period: Period) -> Population | None:
+    """Return the population the unit declared for exactly ``period``, if any."""
+    return Population.objects.filter(
+        unit=unit, period_start=period.start, period_end=period.end
+    ).first()
+
+
+def settings_pemdas(user) -> QuerySet[Pemda]:
+    """Return the Pemda whose survey settings the user may look at: those the user
+    is staff of, every one for a platform operator."""
+    reach = pemdas_where(user, None, levels=None)
+    return Pemda.objects.filter(reach.q("pk")).order_by("name")
+
+
+def settings_pemda(user, slug: str = "") -> Pemda | None:
+    """Return the Pemda whose survey settings to show, None if one must be chosen.
+
+    A staff user belongs to one Pemda in practice; ``slug`` picks among several
+    (404 when it names none of them), and lets a platform operator pick any.
+    """
+    pemdas = settings_pemdas(user)
+    if slug:
+        pemda = pemdas.filter(slug=slug).first()
+        if pemda is None:
+            raise Http404
+        return pemda
+    if is_platform_operator(user):
+        return None
+    return pemdas.first()
+
+
+def settings_changeable(user, pemda: Pemda) -> bool:
+    """Return whether the user may change the Pemda's survey period: the period
+    belongs to the whole Pemda, so only a Pemda-level survey grant changes it."""
+    return pemda.pk in pemdas_where(user, Area.SURVEY, CHANGE)

@@ -20,17 +20,11 @@ from django.utils.translation import gettext as _
 
 from prima.core.forms import add_service_errors
 from prima.core.period_choice import PeriodSelection, period_from_request
-from prima.core.periods import (
-    Period,
-    PeriodKind,
-    period_containing,
-    previous,
-)
+from prima.core.periods import Period, PeriodKind, period_containing
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import get_for_user, user_can
-from prima.innovations.selectors import innovations_for_unsur
-from prima.organisations.models import Layanan, Pemda, Unit
-from prima.surveys import ikm
+from prima.organisations.models import Pemda, Unit
+from prima.surveys import panels, selectors
 from prima.surveys.diagnosis import diagnose
 from prima.surveys.followups import (
     followup_create,
@@ -39,10 +33,9 @@ from prima.surveys.followups import (
     population_declare,
 )
 from prima.surveys.imports import ImportRefused, responses_import
-from prima.surveys.models import FollowUp, Population, SurveySettings
-from prima.surveys.questions import UNSUR_NAMES
+from prima.surveys.models import FollowUp
 from prima.surveys.sampling import required_sample
-from prima.surveys.selectors import Scope, results_by, scope_result
+from prima.surveys.selectors import Scope, scope_result
 from prima.surveys.staff_forms import (
     FollowUpCreateForm,
     FollowUpUpdateForm,
@@ -59,15 +52,10 @@ def _today() -> date:
 
 def select_period(request, pemda: Pemda | None) -> PeriodSelection:
     """Return the period named by GET ``periode``, else the Pemda's current one."""
-    setting = SurveySettings.objects.filter(pemda=pemda).first() if pemda else None
-    kind = PeriodKind(setting.period_kind) if setting else PeriodKind.TRIWULAN
-    current = period_containing(_today(), kind)
-    choices = [current]
-    while len(choices) < PERIOD_CHOICES:
-        choices.append(previous(choices[-1]))
+    choices = selectors.survey_periods(pemda, today=_today(), count=PERIOD_CHOICES)
     return period_from_request(
         request,
-        default=current,
+        default=choices[0],
         choices=choices,
         invalid_message=_(
             "“%(key)s” is not a survey period; showing %(period)s. Use a key like "
@@ -88,60 +76,19 @@ def _period_of(start: date, end: date) -> Period:
     return Period(start, end)
 
 
-def _unit_rows(units: list[Unit], period: Period) -> list[dict]:
-    """Return one row per unit with its IKM, weakest first; silent units last."""
-    results: dict[int, ikm.IkmResult] = {}
-    for pemda_id in {unit.pemda_id for unit in units}:
-        # One grouped rollup query per Pemda (a single one for every Pemda role).
-        results |= results_by(period, pemda=_pemda_of(units, pemda_id), group="unit")
-    rows = [{"unit": unit, "result": results.get(unit.pk)} for unit in units]
-    for row in rows:
-        result = row["result"]
-        row["weakest"] = (
-            [f"{u.value} {UNSUR_NAMES[u]}" for u in result.weakest] if result else []
-        )
-    return sorted(
-        rows, key=lambda r: (r["result"] is None, r["result"] and r["result"].ikm)
-    )
-
-
-def _pemda_of(units: list[Unit], pemda_id: int) -> Pemda:
-    return next(unit.pemda for unit in units if unit.pemda_id == pemda_id)
-
-
-def _can_change(user, unit: Unit) -> bool:
-    return (
-        Unit.objects.scoped(user, CHANGE, area=Area.SURVEY).filter(pk=unit.pk).exists()
-    )
-
-
 @login_required
 def results(request):
     """List the IKM of every unit in the user's survey scope for one period."""
     if not user_can(request.user, Area.SURVEY, VIEW):
         raise PermissionDenied
-    units = list(
-        Unit.objects.scoped(request.user, VIEW, area=Area.SURVEY)
-        .select_related("pemda", "opd")
-        .order_by("pemda__name", "opd__name", "name")
-    )
+    units = selectors.survey_units(request.user)
     selection = select_period(request, units[0].pemda if units else None)
     context = {
         "selection": selection,
         "period": selection.period,
-        "rows": _unit_rows(units, selection.period),
+        "rows": selectors.unit_result_rows(units, selection.period),
     }
     return TemplateResponse(request, "surveys/staff/results.html", context)
-
-
-def _service_rows(unit: Unit, period: Period) -> list[dict]:
-    results = results_by(
-        period, pemda=unit.pemda, group="layanan", within={"unit": unit}
-    )
-    return [
-        {"layanan": layanan, "result": results.get(layanan.pk)}
-        for layanan in Layanan.objects.filter(unit=unit).order_by("name")
-    ]
 
 
 @login_required
@@ -157,22 +104,15 @@ def unit_results(request, unit_pk: int):
         "selection": selection,
         "period": period,
         "diagnosis": diagnosis,
-        "weak_innovations": _weak_unsur_innovations(request.user, unit, diagnosis),
-        "can_register_innovation": user_can(request.user, Area.INNOVATION, CHANGE),
-        "services": _service_rows(unit, period),
+        "panels": panels.unit_results.panels(
+            user=request.user, unit=unit, diagnosis=diagnosis
+        ),
+        "services": selectors.service_result_rows(unit, period),
         "running": period.contains(today),
         "elapsed_days": (today - period.start).days + 1,
-        "can_change": _can_change(request.user, unit),
+        "can_change": selectors.unit_changeable(request.user, unit),
     }
     return TemplateResponse(request, "surveys/staff/unit_results.html", context)
-
-
-def _weak_unsur_innovations(user, unit, diagnosis) -> list[tuple[object, list]]:
-    """Pair each weak unsur with the innovations aimed at it (step 4 of the cycle)."""
-    if not user_can(user, Area.INNOVATION, VIEW):
-        return []
-    found = innovations_for_unsur(user, unit)
-    return [(line, found.get(line.unsur.value, [])) for line in diagnosis.weak_lines]
 
 
 @login_required
@@ -183,9 +123,7 @@ def population_edit(request, unit_pk: int):
     )
     selection = select_period(request, unit.pemda)
     period = selection.period
-    declared = Population.objects.filter(
-        unit=unit, period_start=period.start, period_end=period.end
-    ).first()
+    declared = selectors.declared_population(unit, period)
     initial = {"population": declared.population} if declared else {}
     form = PopulationForm(request.POST or None, initial=initial)
     if form.is_valid():

@@ -8,6 +8,7 @@ from django.core import mail
 from prima.complaints.models import Privacy
 from prima.complaints.notifications import (
     case_changed,
+    handler_emails,
     notify_citizen,
     opd_admin_emails,
     pemda_admin_emails,
@@ -18,14 +19,14 @@ from prima.complaints.services import case_submit
 pytestmark = pytest.mark.django_db
 
 
-def submit(org, **kwargs):
+def submit(org, unit="unit", **kwargs):
     case, _ = case_submit(
         pemda=org.pemda,
         kind="pengaduan",
         subject="Antrean lama",
         description="Menunggu.",
         submission_key=uuid.uuid4(),
-        unit=org.unit,
+        unit=getattr(org, unit) if unit else None,
         contact_email="siti@example.test",
         **kwargs,
     )
@@ -66,3 +67,15 @@ def test_case_changed_mails_citizen_and_unit_staff(org, users):
     recipients = [m.to for m in mail.outbox]
     assert ["siti@example.test"] in recipients
     assert [users["admin_opd"].email, users["operator_unit"].email] in recipients
+
+
+def test_handlers_are_the_unit_staff_or_else_the_pemda_administrators(org, users):
+    """An assigned case is handled by its unit's staff, a case without a unit by
+    the Pemda administrators, who also follow one escalated to them."""
+    case = submit(org)
+    assert handler_emails(case) == unit_staff_emails(case)
+    assert handler_emails(submit(org, unit=None)) == [users["admin_pemda"].email]
+    case.escalation_level = 2
+    assert handler_emails(case) == sorted(
+        [*unit_staff_emails(case), users["admin_pemda"].email]
+    )

@@ -5,12 +5,14 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from prima.complaints.models import Privacy
+from prima.complaints.models import Case, Privacy
 from prima.complaints.selectors import (
     assignable_units,
+    can_bulk_assign,
     case_deadlines,
     case_identity_visible,
     missed_deadline,
+    my_units_q,
     worklist,
 )
 from prima.complaints.services import case_assign, case_submit
@@ -106,6 +108,49 @@ def test_open_identity_visible_and_anonymous_hidden(org, users):
     assert case_identity_visible(users["operator_unit"], submit(org))
     anonymous = submit(org, privacy=Privacy.ANONYMOUS)
     assert not case_identity_visible(users["superuser"], anonymous)
+
+
+@pytest.mark.parametrize(
+    ("user", "allowed"),
+    [
+        ("admin_pemda", True),
+        ("admin_opd", True),
+        ("superuser", True),
+        ("operator_unit", False),
+        ("petugas_loket", False),
+        ("pimpinan", False),
+    ],
+)
+def test_bulk_assign_for_pemda_and_opd_level_complaint_changers(
+    org, users, user, allowed
+):
+    """Only who changes complaints at Pemda or OPD level may reassign in bulk."""
+    assert can_bulk_assign(users[user]) is allowed
+
+
+def test_an_inactive_superuser_reaches_no_identity_and_no_bulk_assign(org, users):
+    """A deactivated superuser counts as nobody (the settled rule)."""
+    root = users["superuser"]
+    root.is_active = False
+    case = submit(org, privacy=Privacy.CONFIDENTIAL)
+    assert not case_identity_visible(root, case)
+    assert not can_bulk_assign(root)
+
+
+def test_my_units_follow_each_membership_level(org, users):
+    """ "Mine" is the unit of a unit grant, every unit of an OPD grant's OPD and every
+    unit of a Pemda grant's Pemda."""
+    own = submit(org)
+    sibling = submit(org, unit=org.sibling_unit)
+    other_opd = submit(org, unit=org.other_opd_unit)
+
+    def mine(user):
+        return set(Case.objects.filter(my_units_q(users[user])))
+
+    assert mine("operator_unit") == {own}
+    assert mine("admin_opd") == {own, sibling}
+    assert mine("admin_pemda") == {own, sibling, other_opd}
+    assert mine("other_pemda_admin") == set()
 
 
 def test_assignable_units_limited_to_the_opd_of_an_opd_admin(org, users):

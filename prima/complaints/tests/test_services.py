@@ -4,7 +4,9 @@ import uuid
 from datetime import UTC, date, datetime
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from prima.complaints.models import Case, Holiday, Privacy, Status
 from prima.complaints.services import (
@@ -17,6 +19,7 @@ from prima.complaints.services import (
     case_start,
     case_submit,
     case_verify,
+    cases_bulk_assign,
 )
 from prima.complaints.testing import make_case
 from prima.core.testing import jpeg_bytes, upload
@@ -147,3 +150,176 @@ def test_store_uses_random_name_and_records_metadata(org):
     assert "rumah" not in attachment.file.name
     assert attachment.file.name.startswith("complaints/")
     assert attachment.file.read() == clean.data
+
+
+def _received(org, users):
+    return submit(org)[0]
+
+
+def _assigned(org, users):
+    case = _received(org, users)
+    case_assign(case=case, actor=users["admin_pemda"], unit=org.unit, now=MONDAY)
+    return case
+
+
+def _answered(org, users):
+    case = _assigned(org, users)
+    case_answer(case=case, actor=users["operator_unit"], answer="Sudah.", now=MONDAY)
+    return case
+
+
+STEPS = {
+    "verify": (_received, lambda case, u, org: case_verify(case=case, actor=u)),
+    "reject": (
+        _received,
+        lambda case, u, org: case_reject(
+            case=case, actor=u, reason="unclear", note="Kurang jelas."
+        ),
+    ),
+    "assign": (
+        _received,
+        lambda case, u, org: case_assign(case=case, actor=u, unit=org.unit),
+    ),
+    "start": (
+        _assigned,
+        lambda case, u, org: case_start(case=case, actor=u, note="Ok"),
+    ),
+    "answer": (
+        _assigned,
+        lambda case, u, org: case_answer(case=case, actor=u, answer="Beres."),
+    ),
+}
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_each_staff_step_mails_citizen_and_unit_staff_after_commit(
+    org, users, step, django_capture_on_commit_callbacks
+):
+    """A step called without any view mails the citizen and the unit's staff, and
+    only once its transaction has committed."""
+    prepare, act = STEPS[step]
+    case = prepare(org, users)
+    with django_capture_on_commit_callbacks() as callbacks:
+        act(case, users["admin_pemda"], org)
+    assert not mail.outbox  # nothing leaves before the commit
+    for callback in callbacks:
+        callback()
+    recipients = [m.to for m in mail.outbox]
+    assert recipients == [
+        ["siti@example.test"],
+        [users["admin_opd"].email, users["operator_unit"].email],
+    ]
+    assert all(case.tracking_code in m.subject for m in mail.outbox)
+
+
+def test_rolled_back_step_mails_nobody(org, users, django_capture_on_commit_callbacks):
+    """A step undone by its caller's rollback sends no mail."""
+    case = _received(org, users)
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        case_verify(case=case, actor=users["admin_pemda"])
+        raise RuntimeError("the caller fails after the step")
+    assert not callbacks and not mail.outbox
+    case.refresh_from_db()
+    assert case.status == Status.RECEIVED
+
+
+def test_refused_step_mails_nobody(org, users, django_capture_on_commit_callbacks):
+    """A step the service refuses sends no mail."""
+    case = _received(org, users)
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(ValidationError),
+    ):
+        case_start(case=case, actor=users["operator_unit"], note="Ok")
+    assert not callbacks and not mail.outbox
+
+
+def test_step_on_a_stale_copy_sees_the_stored_state(org, users):
+    """A step reads the case's locked row, not the caller's outdated copy: a case
+    verified meanwhile by someone else cannot be verified again."""
+    case = _received(org, users)
+    stale = Case.objects.get(pk=case.pk)
+    case_verify(case=case, actor=users["admin_pemda"])
+    with pytest.raises(ValidationError):
+        case_verify(case=stale, actor=users["operator_unit"])
+    assert stale.status == Status.VERIFIED
+    assert case.events.filter(to_status=Status.VERIFIED).count() == 1
+
+
+def test_citizen_reopening_mails_the_staff_handling_the_case(
+    org, users, django_capture_on_commit_callbacks
+):
+    """The unit's operators and OPD administrators learn of the re-opening; the
+    citizen, who did it, gets no mail."""
+    case = _answered(org, users)
+    with django_capture_on_commit_callbacks(execute=True):
+        case_reopen(case=case, reply="Belum beres", now=THURSDAY)
+    (message,) = mail.outbox
+    assert message.to == [users["admin_opd"].email, users["operator_unit"].email]
+    assert case.tracking_code in message.subject
+    assert "re-opened" in message.body
+
+
+def test_reopening_an_escalated_case_mails_the_pemda_administrators_too(
+    org, users, django_capture_on_commit_callbacks
+):
+    """A case escalated to the Pemda is followed by its administrators as well."""
+    case = _answered(org, users)
+    Case.objects.filter(pk=case.pk).update(escalation_level=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        case_reopen(case=case, reply="Belum beres", now=THURSDAY)
+    (message,) = mail.outbox
+    assert message.to == [
+        users["admin_opd"].email,
+        users["admin_pemda"].email,
+        users["operator_unit"].email,
+    ]
+
+
+def test_bulk_assign_mails_each_case_after_the_batch_commits(
+    org, users, django_capture_on_commit_callbacks
+):
+    """Every reassigned case mails its citizen, once the whole batch is stored."""
+    cases = [_received(org, users), _received(org, users)]
+    with django_capture_on_commit_callbacks() as callbacks:
+        done = cases_bulk_assign(
+            user=users["admin_opd"],
+            case_ids=[c.pk for c in cases],
+            unit=org.sibling_unit,
+        )
+    assert {c.pk for c in done} == {c.pk for c in cases} and not mail.outbox
+    for callback in callbacks:
+        callback()
+    citizen_mails = [m.subject for m in mail.outbox if m.to == ["siti@example.test"]]
+    assert len(citizen_mails) == 2
+
+
+def test_bulk_assign_outside_scope_changes_and_mails_nothing(
+    org, users, django_capture_on_commit_callbacks
+):
+    """One case the user may not change refuses the batch: no case moves, no mail."""
+    own = _received(org, users)
+    foreign, _ = case_submit(
+        pemda=org.pemda,
+        kind="pengaduan",
+        subject="Lain",
+        description="Di OPD lain.",
+        unit=org.other_opd_unit,
+        submission_key=uuid.uuid4(),
+    )
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(ValidationError),
+    ):
+        cases_bulk_assign(
+            user=users["admin_opd"],
+            case_ids=[own.pk, foreign.pk],
+            unit=org.sibling_unit,
+        )
+    assert not callbacks and not mail.outbox
+    own.refresh_from_db()
+    assert own.status == Status.RECEIVED

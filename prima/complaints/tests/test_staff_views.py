@@ -81,11 +81,16 @@ def test_case_detail_shows_timeline_with_internal_notes(client, org, users):
     assert "Eskalasi" in text and 'class="badge">Internal' in text
 
 
-def test_verify_moves_the_case_and_mails_the_citizen(client, org, users):
+def test_verify_moves_the_case_and_mails_the_citizen(
+    client, org, users, django_capture_on_commit_callbacks
+):
     """Verifying records an event, redirects back and e-mails the citizen."""
     case = submit(org)
     url = reverse("complaints:case-verify", args=[case.pk])
-    response = login(client, users["operator_unit"]).post(url, {"verify-note": "ok"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(client, users["operator_unit"]).post(
+            url, {"verify-note": "ok"}
+        )
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.status == Status.VERIFIED
@@ -94,15 +99,18 @@ def test_verify_moves_the_case_and_mails_the_citizen(client, org, users):
     assert "siti@example.test" in [r for m in mail.outbox for r in m.to]
 
 
-def test_verify_in_the_wrong_state_becomes_a_message(client, org, users):
-    """Verifying a verified case shows the service's error, not a 500."""
+def test_verify_in_the_wrong_state_becomes_a_message(
+    client, org, users, django_capture_on_commit_callbacks
+):
+    """Verifying a verified case shows the service's error, not a 500, nor a mail."""
     case = submit(org)
     case_verify(case=case, actor=None)
     url = reverse("complaints:case-verify", args=[case.pk])
-    response = login(client, users["admin_pemda"]).post(url, follow=True)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = login(client, users["admin_pemda"]).post(url, follow=True)
     assert response.status_code == 200
     assert "that step is not possible now" in response.content.decode()
-    assert not mail.outbox
+    assert not callbacks and not mail.outbox
 
 
 def test_reject_requires_a_reason_and_forwarded_to(client, org, users):
@@ -171,14 +179,22 @@ def test_read_only_user_cannot_act(client, org, users):
     assert case.status == Status.RECEIVED
 
 
-def test_bulk_assign_moves_all_cases_with_one_event_each(client, org, users):
-    """Bulk assignment assigns every selected case and records an event for each."""
+def test_bulk_assign_moves_all_cases_with_one_event_each(
+    client, org, users, django_capture_on_commit_callbacks
+):
+    """Bulk assignment assigns every selected case, records an event for each and
+    mails each case's citizen."""
     cases = [submit(org), submit(org, unit="sibling_unit")]
-    response = login(client, users["admin_opd"]).post(
-        reverse("complaints:bulk-assign"),
-        {"cases": [c.pk for c in cases], "unit": org.sibling_unit.pk},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(client, users["admin_opd"]).post(
+            reverse("complaints:bulk-assign"),
+            {"cases": [c.pk for c in cases], "unit": org.sibling_unit.pk},
+        )
     assert response.status_code == 302
+    citizen_mails = [m for m in mail.outbox if m.to == ["siti@example.test"]]
+    assert sorted(m.subject.split(":")[0] for m in citizen_mails) == sorted(
+        f"Your case {c.tracking_code}" for c in cases
+    )
     for case in cases:
         case.refresh_from_db()
         assert case.status == Status.ASSIGNED and case.unit == org.sibling_unit

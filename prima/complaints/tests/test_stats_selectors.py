@@ -8,12 +8,14 @@ from fractions import Fraction
 
 import pytest
 
-from prima.complaints.models import Case
+from prima.complaints.models import Case, Kind, Status
 from prima.complaints.statistics import Durations
 from prima.complaints.stats_selectors import (
+    pemda_statistics,
     pemda_summary,
     scope_statistics,
     unit_complaint_summary,
+    user_statistics,
 )
 from prima.core.periods import parse_key
 
@@ -55,6 +57,22 @@ def test_scope_statistics_follow_the_users_scope(org, users, cases):
     opd = scope_statistics(Case.objects.visible_to(users["admin_opd"]), YEAR, TODAY)
     assert [u.name for u, _ in opd.units] == [org.unit.name, org.sibling_unit.name]
     assert [(p.name, s.total) for p, s in opd.pemdas] == [("Kota Alpha", 2)]
+
+
+def test_table_rows_count_in_the_column_order_of_status_and_kind(org, users, cases):
+    """Each row lists its counts in the order of the Status and Kind choices, and
+    the staff tables start from the user's scope."""
+    tables = user_statistics(users["admin_opd"], YEAR, TODAY)
+    assert [row.subject.name for row in tables.units] == [
+        org.unit.name,
+        org.sibling_unit.name,
+    ]
+    row = pemda_statistics(org.pemda, YEAR)
+    assert row.subject == org.pemda and row.summary.total == 4
+    statuses = dict(zip(Status.values, row.statuses, strict=True))
+    kinds = dict(zip(Kind.values, row.kinds, strict=True))
+    assert statuses == dict.fromkeys(Status.values, 0) | row.summary.by_status
+    assert kinds == dict.fromkeys(Kind.values, 0) | {"pengaduan": 3, "saran": 1}
 
 
 def test_period_selects_cases_by_date_received(org, cases):

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
@@ -215,6 +216,20 @@ def test_reply_reopens_within_window(en, org):
     case.refresh_from_db()
     assert case.status == Status.IN_PROGRESS
     assert case.reopen_count == 1
+
+
+def test_reply_on_the_tracking_page_mails_the_unit_staff(
+    en, org, users, django_capture_on_commit_callbacks
+):
+    """A citizen re-opening the case from the tracking page e-mails its handlers."""
+    case = answered(org)
+    en.post(url(org, "track"), {"code": case.tracking_code})
+    assert not mail.outbox
+    with django_capture_on_commit_callbacks(execute=True):
+        en.post(url(org, "track-reply"), {"reply": "Masih tutup."})
+    (message,) = mail.outbox
+    assert message.to == [users["admin_opd"].email, users["operator_unit"].email]
+    assert case.tracking_code in message.subject
 
 
 def test_empty_reply_refused(en, org):

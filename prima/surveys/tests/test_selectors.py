@@ -5,15 +5,25 @@ from datetime import date
 
 import pytest
 from django.db.models import Sum
+from django.http import Http404
 
 from prima.core.periods import Period, PeriodKind, period_number
-from prima.surveys.models import DailyCount, DailyProfileCount, MonthlyCount
+from prima.surveys.models import (
+    DailyCount,
+    DailyProfileCount,
+    MonthlyCount,
+    SurveySettings,
+)
 from prima.surveys.selectors import (
     COUNT_FIELDS,
     Scope,
     month_split,
     results_by,
     scope_counts,
+    settings_changeable,
+    settings_pemda,
+    settings_pemdas,
+    survey_periods,
 )
 from prima.surveys.services import response_submit
 
@@ -108,3 +118,36 @@ def test_channel_is_a_profile_dimension(org):
     answer(org.layanan, date(2026, 5, 1), 3, channel="kiosk")
     row = DailyProfileCount.objects.get(dimension="channel", category="kiosk")
     assert row.count == 2
+
+
+@pytest.mark.django_db
+def test_survey_periods_follow_the_pemdas_setting(org):
+    """The periods offered are the current one and those before, in the Pemda's kind."""
+    today = date(2026, 5, 12)
+    quarters = survey_periods(org.pemda, today=today, count=3)
+    assert [p.key for p in quarters] == ["2026-T2", "2026-T1", "2025-T4"]
+    SurveySettings.objects.create(pemda=org.pemda, period_kind=PeriodKind.SEMESTER)
+    assert [p.key for p in survey_periods(org.pemda, today=today, count=2)] == [
+        "2026-S1",
+        "2025-S2",
+    ]
+    assert survey_periods(None, today=today, count=1)[0].key == "2026-T2"
+
+
+@pytest.mark.django_db
+def test_settings_pemda_of_staff_and_of_a_platform_operator(org, users):
+    """Staff get their Pemda (another's slug is 404); an operator must choose one,
+    and a deactivated operator reaches none."""
+    assert settings_pemda(users["operator_unit"]) == org.pemda
+    with pytest.raises(Http404):
+        settings_pemda(users["operator_unit"], org.other_pemda.slug)
+    root = users["superuser"]
+    assert settings_pemda(root) is None
+    assert settings_pemda(root, org.other_pemda.slug) == org.other_pemda
+    assert settings_changeable(root, org.other_pemda)
+    assert settings_changeable(users["admin_pemda"], org.pemda)
+    assert not settings_changeable(users["admin_pemda"], org.other_pemda)
+    assert not settings_changeable(users["admin_opd"], org.pemda)
+    root.is_active = False
+    assert not settings_pemdas(root).exists()
+    assert not settings_changeable(root, org.other_pemda)

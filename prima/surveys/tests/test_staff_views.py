@@ -6,13 +6,15 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.template import Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from prima.core.panels import Panel
 from prima.core.periods import parse_key
-from prima.innovations.testing import make_innovation
 from prima.organisations.testing import make_layanan
+from prima.surveys import panels
 from prima.surveys.followups import followup_create
 from prima.surveys.models import FollowUp, Population, Response
 from prima.surveys.testing import FOUR_RESPONDENTS, submit_scores
@@ -249,22 +251,29 @@ def test_import_forbidden_to_read_only_roles(client, org, users):
     assert client.post(url, {"file": upload}).status_code == 403
 
 
-def test_unit_results_pair_weak_unsur_with_their_innovations(english, answered, users):
-    """Each weak unsur lists the innovations aimed at it, or invites one."""
-    make_innovation(unit=answered.unit, title="Antrean Daring", targets=("U3",))
-    make_innovation(unit=answered.unit, title="Draf Unit", published=False)
-    make_innovation(unit=answered.other_opd_unit, title="Inovasi Lain", targets=("U1",))
+def test_unit_results_include_the_panels_registered_by_higher_apps(
+    english, answered, users
+):
+    """The unit page shows, after the unsur table, each panel a provider registered
+    with its slot gives, rendered with the page's unit and diagnosis."""
+    seen = {}
+
+    def provider(*, user, unit, diagnosis):
+        seen.update(user=user, unit=unit, weak=len(diagnosis.weak_lines))
+        return Panel(
+            Template('<p id="fake">{{ data.word }} {{ unit.name }}</p>'),
+            {"word": "Halo"},
+        )
+
     url = reverse("surveys:unit-results", kwargs={"unit_pk": answered.unit.pk}) + Q
     english.force_login(users["operator_unit"])
-    page = english.get(url).content.decode()
-    section = page[page.index('id="inovasi"') :]
-    assert "Antrean Daring" in section and "Draf Unit" in section
-    assert "Inovasi Lain" not in section
-    assert section.count("no innovation yet") == 3  # U1, U2 and U9 have none
-    assert "Register one" in section
-    english.force_login(users["admin_pemda"])
-    section = english.get(url).content.decode().split('id="inovasi"')[1]
-    assert "Antrean Daring" in section and "Draf Unit" not in section
-    english.force_login(users["petugas_loket"])
-    section = english.get(url).content.decode().split('id="inovasi"')[1]
-    assert "Antrean Daring" in section and "Register one" not in section
+    panels.unit_results.register(provider)
+    try:
+        page = english.get(url).content.decode()
+    finally:
+        panels.unit_results.unregister(provider)
+    assert f'<p id="fake">Halo {answered.unit.name}</p>' in page
+    assert page.index('id="fake"') > page.index("Change since previous period")
+    assert page.index('id="fake"') < page.index("Index per service")
+    assert seen == {"user": users["operator_unit"], "unit": answered.unit, "weak": 4}
+    assert 'id="fake"' not in english.get(url).content.decode()
