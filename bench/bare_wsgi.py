@@ -13,8 +13,8 @@ connection per worker process, served by gunicorn with the same settings as the 
     (respondents and the 36 columns u1_1..u9_4) and one multi-row upsert of
     ``surveys_dailyprofilecount`` for the non-empty profile dimensions. The values
     are computed here in plain Python; the SQL text is spelled the way
-    ``services._upsert_sql`` spells it (Prima, on PostgreSQL, writes the same rows
-    with one statement, ``services._submit_sql``). psycopg's defaults: parameters
+    ``rollups.upsert_sql`` spells it (Prima, on PostgreSQL, writes the same rows
+    with one statement, ``rollups.submission_sql``). psycopg's defaults: parameters
     bound on the server, each statement prepared after five runs. No validation, no
     questionnaire, no ORM.
 """
@@ -228,7 +228,7 @@ def application_same_writes(environ, start_response):
 
 def application_same_statement(environ, start_response):
     """Prima's own submission statement, run bare: the one PostgreSQL statement of
-    data-modifying CTEs (``services._submit_sql``) that stores the response and adds
+    data-modifying CTEs (``rollups.submission_sql``) that stores the response and adds
     it to the three rollups. The bench passes its text and parameter order in
     ``PRIMA_SUBMIT_SQL`` and ``PRIMA_SUBMIT_FIELDS``; one statement in autocommit is
     one transaction and one round trip, prepared by psycopg after five runs."""
@@ -255,6 +255,6 @@ def application_same_statement(environ, start_response):
         **{f"u{i}": int(form[f"u{i}"]) for i in range(1, 10)},
     }
     fields = os.environ["PRIMA_SUBMIT_FIELDS"].split(",")
-    params = [values[name] for name in fields] + [opd_id, opd_id, age_group(age)]
+    params = [values[name] for name in fields] + [opd_id, age_group(age)]
     conn.execute(os.environ["PRIMA_SUBMIT_SQL"], params).fetchone()
     return _redirect(start_response)

@@ -306,9 +306,9 @@ def main() -> int:
     )
     # The third baseline runs Prima's own statement text, so it differs from Prima
     # only by what Django and the form do around it.
-    from prima.surveys.services import _submit_sql
+    from prima.surveys.rollups import submission_fields, submission_sql
 
-    sql, fields = _submit_sql()
+    sql, fields = submission_sql(), submission_fields()
     os.environ["PRIMA_SUBMIT_SQL"] = sql
     os.environ["PRIMA_SUBMIT_FIELDS"] = ",".join(f.attname for f in fields)
     statement = run(

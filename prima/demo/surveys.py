@@ -10,8 +10,8 @@ Disdukcapil office's weak unsur improves from the day its queue innovation was a
 with a full 180-day window on each side.
 
 Responses are bulk-inserted; the daily, monthly and profile rollups are summed in
-memory and inserted once, equal to what ``services.rollup_add`` would have produced
-row by row. The step
+memory from the rollup declaration (``prima.surveys.rollups``) and inserted once,
+equal to what ``services.rollup_add`` would have produced row by row. The step
 also sets the Pemda's survey period, declares each unit's population for the current
 and previous triwulan, and records RTL items for the weak unsur of last triwulan.
 """
@@ -32,7 +32,7 @@ from django.utils import timezone
 from prima.core.periods import PeriodKind, period_containing, previous
 from prima.demo.context import DemoContext
 from prima.organisations.models import Pemda, Unit
-from prima.surveys import ikm, services
+from prima.surveys import ikm
 from prima.surveys.models import (
     Channel,
     DailyCount,
@@ -45,8 +45,8 @@ from prima.surveys.models import (
     Population,
     Response,
     SurveySettings,
-    count_field_name,
 )
+from prima.surveys.rollups import summed_rows
 
 DEFAULT_RESPONSES = 50_000
 BATCH = 5_000
@@ -298,45 +298,11 @@ def generate_responses(ctx: DemoContext, target: int) -> list[Response]:
 def rollups(responses, opd_of_unit: dict[int, int]):
     """Return the DailyCount, MonthlyCount and DailyProfileCount rows of ``responses``.
 
-    The same rows ``services.rollup_add`` builds one response at a time; the profile
-    categories come from ``services.profile_categories`` so the rules live there.
+    The rows ``services.rollup_add`` builds one response at a time, derived from the
+    same declaration (``prima.surveys.rollups``) and summed in memory.
     """
-    daily: dict[tuple, DailyCount] = {}
-    monthly: dict[tuple, MonthlyCount] = {}
-    profiles: dict[tuple, DailyProfileCount] = {}
-    for r in responses:
-        owners = {
-            "pemda_id": r.pemda_id,
-            "opd_id": opd_of_unit[r.unit_id],
-            "unit_id": r.unit_id,
-            "layanan_id": r.layanan_id,
-        }
-        fields = [count_field_name(u, getattr(r, u.lower())) for u in UNSUR]
-        month = services.month_of(r.service_date)
-        for rows, model, bucket, when in (
-            (daily, DailyCount, "day", r.service_date),
-            (monthly, MonthlyCount, "month", month),
-        ):
-            row = rows.get((r.layanan_id, when))
-            if row is None:
-                row = rows[(r.layanan_id, when)] = model(**owners, **{bucket: when})
-            row.respondents += 1
-            for field in fields:
-                setattr(row, field, getattr(row, field) + 1)
-        for dimension, category in services.profile_categories(r).items():
-            if not category:
-                continue
-            pkey = (r.layanan_id, r.service_date, str(dimension), str(category))
-            prow = profiles.get(pkey)
-            if prow is None:
-                prow = profiles[pkey] = DailyProfileCount(
-                    **owners,
-                    day=r.service_date,
-                    dimension=str(dimension),
-                    category=str(category),
-                )
-            prow.count += 1
-    return list(daily.values()), list(monthly.values()), list(profiles.values())
+    rows = summed_rows(responses, opd_of_unit)
+    return rows[DailyCount], rows[MonthlyCount], rows[DailyProfileCount]
 
 
 def create_responses(ctx: DemoContext) -> None:
