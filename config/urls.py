@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("prima.surveys.urls")),
     path("", include("prima.complaints.urls")),
     path("", include("prima.innovations.urls")),
+    path("", include("prima.competitions.urls")),
     path("", include("prima.portal.urls")),
 ]
 

@@ -13,16 +13,10 @@ from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
+from prima.competitions import services
+from prima.competitions.models import Call, CallStatus, Entry, Screening
 from prima.core.roles import Role
-from prima.innovations import competition
-from prima.innovations.models import (
-    Call,
-    CallStatus,
-    Entry,
-    Innovation,
-    Screening,
-    Status,
-)
+from prima.innovations.models import Innovation, Status
 from prima.organisations.testing import (
     TEST_PASSWORD,
     make_layanan,
@@ -130,7 +124,7 @@ def setup_world():
         make_user(username=name, role=Role.JURI, pemda=alpha, full_name=name.title())
         for name in SCORES
     ]
-    call = competition.call_create(
+    call = services.call_create(
         pemda=alpha,
         by=admin,
         title="Kompetisi Inovasi Kota Alpha",
@@ -140,8 +134,8 @@ def setup_world():
         stages=[("Penilaian Proposal", 3)],
     )
     for member in juri:
-        competition.panel_add(call, juri=member, by=admin, affiliation="Akademisi")
-    competition.call_open(call, by=admin)
+        services.panel_add(call, juri=member, by=admin, affiliation="Akademisi")
+    services.call_open(call, by=admin)
 
     beta = make_pemda(name="Kabupaten Beta", slug="kabupaten-beta")
     beta_opd = make_opd(pemda=beta, name="Dinas Dukcapil Kabupaten Beta")

@@ -85,7 +85,7 @@ def held_by_competition(org) -> dict:
     """A published innovation submitted to a call: taking it back fails."""
     from django.utils import timezone
 
-    from prima.innovations.models import Call, Category, Entry
+    from prima.competitions.models import Call, Category, Entry
     from prima.innovations.testing import make_innovation
 
     item = make_innovation(unit=org.unit)

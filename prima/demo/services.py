@@ -25,6 +25,7 @@ from tqdm import tqdm
 from prima.core.roles import Role
 from prima.demo import (
     city,
+    competitions,
     complaints,
     innovations,
     organisations,
@@ -62,8 +63,8 @@ STEPS: list[Step] = [
     ),
     Step(
         gettext_lazy("Innovation competition"),
-        innovations.create_competition,
-        innovations.delete_competition,
+        competitions.create_competition,
+        competitions.delete_competition,
     ),
 ]
 

@@ -1,6 +1,6 @@
 """Writes of the innovation registry: register, edit, publish, replicate, evidence.
 
-Competition writes (calls, screening, juri, scores, stages) are in ``competition.py``.
+Competitions (calls, screening, juri, scores, stages) are ``prima.competitions``.
 """
 
 from __future__ import annotations

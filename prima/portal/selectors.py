@@ -16,11 +16,12 @@ from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from prima.competitions.models import Assignment
 from prima.complaints.models import Case
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import user_can, user_has_any_role
 from prima.innovations.coverage import coverage_pemdas
-from prima.innovations.models import Assignment, Innovation, Status
+from prima.innovations.models import Innovation, Status
 from prima.organisations.models import (
     Layanan,
     Membership,

@@ -146,7 +146,7 @@ LEFT_EMPTY = {
     "surveys.KioskDevice": "a kiosk is a tablet staff register at a counter",
     "complaints.Attachment": "attachments are files citizens upload; the demo stores none",
     "innovations.Evidence": "evidence is uploaded files; the demo stores none",
-    "innovations.ScoreChange": "demo score sheets are never changed after locking",
+    "competitions.ScoreChange": "demo score sheets are never changed after locking",
 }
 # Every row of these is validated; of the larger tables, the first rows by key.
 VALIDATE_ALL = (PerangkatDaerah, Unit, Layanan, StandarPelayanan, Maklumat)

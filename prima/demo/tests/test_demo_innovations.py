@@ -13,29 +13,31 @@ import pytest
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from prima.demo import innovations, organisations, surveys
+from prima.competitions.models import (
+    Assignment,
+    Call,
+    CallStatus,
+    Entry,
+    Objection,
+    ObjectionStatus,
+    PanelMember,
+    ScoreSheet,
+    Screening,
+    StageResult,
+)
+from prima.competitions.scoring import CRITERIA
+from prima.demo import competitions, innovations, organisations, surveys
 from prima.demo.context import DemoContext
 from prima.innovations import impact
 from prima.innovations.impact_selectors import measured_impact
 from prima.innovations.models import (
     APPLIED_STAGES,
     SECTIONS,
-    Assignment,
-    Call,
-    CallStatus,
-    Entry,
     Group,
     Innovation,
-    Objection,
-    ObjectionStatus,
-    PanelMember,
-    ScoreSheet,
-    Screening,
     Stage,
-    StageResult,
     Status,
 )
-from prima.innovations.scoring import CRITERIA
 from prima.organisations.models import PerangkatDaerah
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +60,7 @@ def city(django_db_setup, django_db_blocker):
                 surveys.create_responses,
                 surveys.create_survey_setup,
                 innovations.create_innovations,
-                innovations.create_competition,
+                competitions.create_competition,
             ):
                 step(ctx)
             yield ctx
@@ -190,7 +192,7 @@ def test_the_impact_innovation_shows_an_improvement(city):
 def test_delete_removes_the_competition_and_the_innovations(city):
     """The reset undo steps delete calls and innovations of the Pemda."""
     with transaction.atomic():
-        innovations.delete_competition(city.pemda)
+        competitions.delete_competition(city.pemda)
         innovations.delete_innovations(city.pemda)
         left = (
             Call.objects.filter(pemda=city.pemda).count(),

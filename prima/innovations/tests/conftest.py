@@ -1,11 +1,10 @@
 """Fixtures of these tests: messages built outside a request are in English; a client
-that chooses English; an open call of Kota Alpha and a second juri."""
+that chooses English."""
 
 import pytest
 from django.conf import settings
 
 from prima.core.testing import english_messages  # noqa: F401
-from prima.innovations.testing import make_juri, open_call
 
 
 @pytest.fixture
@@ -13,15 +12,3 @@ def en(client):
     """The test client, choosing English as the language switch would."""
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
-
-
-@pytest.fixture
-def call(org, users):
-    """An open call of Kota Alpha (see ``prima.innovations.testing.make_call``)."""
-    return open_call(org.pemda, users["admin_pemda"])
-
-
-@pytest.fixture
-def second_juri(org):
-    """A second juri of Kota Alpha besides ``users["juri"]``."""
-    return make_juri(org.pemda, "juri2")

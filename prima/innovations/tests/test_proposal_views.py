@@ -10,13 +10,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from prima.innovations.testing import (
-    AFTER,
-    APPLIED,
-    BEFORE,
-    make_innovation,
-    rollup,
-)
+from prima.innovations.testing import AFTER, APPLIED, BEFORE, make_innovation, rollup
 
 pytestmark = pytest.mark.django_db
 

@@ -4,20 +4,10 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from prima.core.uploads import PDF, PNG, CleanFile
 from prima.innovations import services
-from prima.innovations.models import (
-    SECTIONS,
-    Call,
-    Category,
-    Entry,
-    Group,
-    Innovation,
-    Stage,
-    Status,
-)
+from prima.innovations.models import SECTIONS, Group, Innovation, Stage, Status
 from prima.innovations.testing import make_innovation
 
 pytestmark = pytest.mark.django_db
@@ -119,24 +109,6 @@ def test_saving_a_published_innovation_keeps_its_sections(org):
     with pytest.raises(ValidationError) as excinfo:
         services.innovation_save(innovation, by=None)
     assert error_fields(excinfo) == {"signifikansi"}
-
-
-def test_unpublish_refused_once_in_a_competition(org):
-    """An innovation submitted to a call stays published."""
-    innovation = make_innovation(unit=org.unit)
-    call = Call.objects.create(
-        pemda=org.pemda, title="KIPP", year=2026, deadline=timezone.now()
-    )
-    Entry.objects.create(
-        call=call,
-        innovation=innovation,
-        category=Category.objects.create(call=call, name="Umum"),
-        submitted_at=timezone.now(),
-    )
-    with pytest.raises(ValidationError):
-        services.innovation_unpublish(innovation, by=None)
-    innovation.refresh_from_db()
-    assert innovation.is_published
 
 
 def test_replicate_links_origin_and_fills_inspiration(org, users):
