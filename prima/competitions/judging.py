@@ -35,8 +35,8 @@ from prima.competitions.models import (
     ScoreSheet,
     Screening,
 )
-from prima.core.roles import CHANGE, Area, can
-from prima.core.scoping import user_grants
+from prima.core.roles import CHANGE, Area
+from prima.core.scoping import pemdas_where
 from prima.innovations.models import Group, Innovation
 
 CRITERION_LABELS = {
@@ -185,12 +185,7 @@ def _check_quota(call, innovation, refuse) -> None:
 
 def can_submit_to(user, call: Call) -> bool:
     """Return whether ``user`` may register innovations in the call's Pemda."""
-    if getattr(user, "is_superuser", False) and user.is_active:
-        return True
-    return any(
-        grant.pemda_id == call.pemda_id and can(grant.role, Area.INNOVATION, CHANGE)
-        for grant in user_grants(user)
-    )
+    return call.pemda_id in pemdas_where(user, Area.INNOVATION, CHANGE, levels=None)
 
 
 def submittable_innovations(user, call: Call):

@@ -37,8 +37,8 @@ from prima.competitions.models import (
     Screening,
     StageResult,
 )
-from prima.core.roles import CHANGE, Area, Level, Role, can
-from prima.core.scoping import user_grants
+from prima.core.roles import CHANGE, Area, Level, Role
+from prima.core.scoping import is_platform_operator, targets_where
 from prima.innovations.models import Group
 from prima.organisations.models import Membership
 
@@ -64,14 +64,9 @@ def _now() -> datetime:
 
 def _require_admin(by, pemda_id: int) -> None:
     """Refuse anyone but a competition administrator of the Pemda."""
-    if getattr(by, "is_superuser", False) and by.is_active:
+    if is_platform_operator(by):
         return
-    if not any(
-        grant.level == Level.PEMDA
-        and grant.target_id == pemda_id
-        and can(grant.role, Area.COMPETITION, CHANGE)
-        for grant in user_grants(by)
-    ):
+    if pemda_id not in targets_where(by, Area.COMPETITION, CHANGE, level=Level.PEMDA):
         raise PermissionDenied
 
 

@@ -30,21 +30,17 @@ from prima.competitions.forms import (
 )
 from prima.competitions.models import Call, CallStatus, Entry
 from prima.core.forms import add_service_errors
-from prima.core.roles import CHANGE, Area, Level, can
-from prima.core.scoping import user_can, user_grants
+from prima.core.roles import CHANGE, Area, Level
+from prima.core.scoping import is_platform_operator, targets_where, user_can
 from prima.organisations.models import Pemda
 
 
 def _administered_pemdas(user):
     """Return the Pemda whose competitions the user may run."""
-    if user.is_superuser:
+    if is_platform_operator(user):
         return Pemda.objects.order_by("name")
-    ids = [
-        g.target_id
-        for g in user_grants(user)
-        if g.level == Level.PEMDA and can(g.role, Area.COMPETITION, CHANGE)
-    ]
-    return Pemda.objects.filter(pk__in=ids).order_by("name")
+    ids = targets_where(user, Area.COMPETITION, CHANGE, level=Level.PEMDA)
+    return Pemda.objects.filter(pk__in=sorted(ids)).order_by("name")
 
 
 def _can_change(user, call: Call) -> bool:

@@ -174,6 +174,29 @@ def test_entry_refused_for_a_draft_or_external_innovation(call, org, users):
     )
 
 
+@pytest.mark.parametrize(
+    ("who", "may"),
+    [
+        ("operator_unit", True),
+        ("admin_opd", True),
+        ("admin_pemda", True),
+        ("superuser", True),
+        ("juri", False),
+        ("other_pemda_admin", False),
+        ("no_role", False),
+    ],
+)
+def test_who_may_submit_to_a_call(call, users, who, may):
+    """Whoever registers innovations anywhere in the call's Pemda may submit."""
+    assert judging.can_submit_to(users[who], call) is may
+
+
+def test_a_deactivated_superuser_may_not_submit(call, users):
+    """A superuser submits only while active."""
+    users["superuser"].is_active = False
+    assert not judging.can_submit_to(users["superuser"], call)
+
+
 def test_entry_of_another_opd_is_not_the_users_to_submit(call, org, users):
     """An OPD admin cannot submit another OPD's innovation."""
     foreign = make_innovation(unit=org.other_opd_unit, applied_on=date(2020, 1, 6))

@@ -115,6 +115,15 @@ def test_only_the_pemda_admin_creates_calls(org, users):
             make_call(org.pemda, users[name])
 
 
+def test_only_an_active_superuser_creates_calls_anywhere(org, users):
+    """A superuser creates a call in any Pemda; deactivated, not even in one."""
+    superuser = users["superuser"]
+    assert make_call(org.other_pemda, superuser).pemda == org.other_pemda
+    superuser.is_active = False
+    with pytest.raises(PermissionDenied):
+        make_call(org.pemda, superuser)
+
+
 def test_call_update_only_while_prepared(org, users):
     """Rules change while the call is prepared; once open they are fixed."""
     admin = users["admin_pemda"]
