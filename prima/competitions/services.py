@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,6 +37,7 @@ from prima.competitions.models import (
     Screening,
     StageResult,
 )
+from prima.core.idempotency import store_once
 from prima.core.roles import CHANGE, Area, Level, Role
 from prima.core.scoping import is_platform_operator, targets_where
 from prima.innovations.models import Group
@@ -732,31 +733,27 @@ def objection_submit(
     submission is stored once.
     """
     now = now or _now()
-    existing = Objection.objects.filter(submission_key=submission_key).first()
-    if existing is not None:
-        return existing, False
-    stage = objection_stage(entry, _today(now))
-    if stage is None:
-        raise ValidationError(_("This proposal is not open to public objection now."))
-    objection = Objection(
-        entry=entry,
-        stage=stage,
-        name=name.strip(),
-        email=email.strip(),
-        text=text.strip(),
-        submission_key=submission_key,
-        submitted_at=now,
-    )
-    objection.full_clean(exclude=["submission_key"])
-    try:
-        with transaction.atomic():
-            objection.save()
-    except IntegrityError:
-        existing = Objection.objects.filter(submission_key=submission_key).first()
-        if existing is None:
-            raise
-        return existing, False
-    return objection, True
+
+    def store() -> Objection:
+        stage = objection_stage(entry, _today(now))
+        if stage is None:
+            raise ValidationError(
+                _("This proposal is not open to public objection now.")
+            )
+        objection = Objection(
+            entry=entry,
+            stage=stage,
+            name=name.strip(),
+            email=email.strip(),
+            text=text.strip(),
+            submission_key=submission_key,
+            submitted_at=now,
+        )
+        objection.full_clean(exclude=["submission_key"])
+        objection.save()
+        return objection
+
+    return store_once(Objection, key={"submission_key": submission_key}, store=store)
 
 
 def _eliminate(entry: Entry, stage: CallStage) -> None:
