@@ -11,9 +11,8 @@ stage closing are in ``services.py``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from fractions import Fraction
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
@@ -30,7 +29,6 @@ from prima.competitions.models import (
     CallStatus,
     Category,
     Entry,
-    ObjectionStatus,
     ScoreChange,
     ScoreSheet,
     Screening,
@@ -366,41 +364,6 @@ def sheets_visible_to(user, entry: Entry, stage: CallStage) -> list[ScoreSheet]:
     return [sheet for sheet in sheets if sheet.assignment.juri_id == user.pk]
 
 
-# --- The juri's work list -------------------------------------------------------
-
-
-@dataclass
-class StageWork:
-    """One call stage of a juri's work list: what is left, done, or closed."""
-
-    call: Call
-    stage: CallStage
-    to_score: list[Assignment] = field(default_factory=list)
-    submitted: list[Assignment] = field(default_factory=list)
-    closed: list[Assignment] = field(default_factory=list)
-
-
-def juri_worklist(user) -> list[StageWork]:
-    """Return the user's assignments grouped by call and stage, newest call first."""
-    assignments = (
-        Assignment.objects.filter(juri=user)
-        .select_related("stage__call", "entry__innovation__opd", "entry__category")
-        .select_related("sheet")
-        .order_by("-stage__call__deadline", "stage__call_id", "stage__order", "pk")
-    )
-    groups: dict[int, StageWork] = {}
-    for assignment in assignments:
-        stage = assignment.stage
-        work = groups.setdefault(stage.pk, StageWork(call=stage.call, stage=stage))
-        if stage.is_closed:
-            work.closed.append(assignment)
-        elif _has_sheet(assignment):
-            work.submitted.append(assignment)
-        else:
-            work.to_score.append(assignment)
-    return list(groups.values())
-
-
 def _has_sheet(assignment: Assignment) -> bool:
     try:
         return assignment.sheet is not None
@@ -461,65 +424,3 @@ def entries_of(user, call: Call):
         .select_related("innovation__opd", "category", "stage")
         .order_by("submitted_at")
     )
-
-
-# --- Published results ----------------------------------------------------------
-
-
-@dataclass
-class ResultRow:
-    """One ranked entry of a closed stage, rounded for display."""
-
-    rank: int
-    entry: Entry
-    score: Decimal
-    means: list[tuple[str, Decimal]]
-    advanced: bool
-    winner: bool
-    # Eliminated after an upheld public objection to this stage's shortlist.
-    disqualified: bool = False
-
-
-@dataclass
-class StageRanking:
-    stage: CallStage
-    rows: list[ResultRow]
-    is_last: bool
-
-
-def published_results(call: Call) -> list[StageRanking]:
-    """Return each stage's ranking in order, with every criterion's mean score."""
-    stages = list(call.stages_in_order())
-    criteria = list(call.rules().weights)
-    rankings = []
-    for position, stage in enumerate(stages):
-        is_last = position == len(stages) - 1
-        results = stage.results.select_related(
-            "entry__innovation__opd", "entry__category"
-        ).order_by("rank", "pk")
-        upheld = set(
-            stage.objections.filter(status=ObjectionStatus.UPHELD).values_list(
-                "entry_id", flat=True
-            )
-        )
-        rows = [
-            ResultRow(
-                rank=result.rank,
-                entry=result.entry,
-                score=scoring.display(Fraction(result.score)),
-                means=[
-                    (
-                        criterion_label(c),
-                        scoring.display(Fraction(result.criterion_means[c])),
-                    )
-                    for c in criteria
-                    if c in result.criterion_means
-                ],
-                advanced=result.advanced and result.entry_id not in upheld,
-                winner=is_last and result.advanced and result.entry_id not in upheld,
-                disqualified=result.entry_id in upheld,
-            )
-            for result in results
-        ]
-        rankings.append(StageRanking(stage=stage, rows=rows, is_last=is_last))
-    return rankings

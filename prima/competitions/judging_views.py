@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from prima.competitions import judging
+from prima.competitions import judging, selectors
 from prima.competitions.judging_forms import EntryForm, ScoreChangeForm, ScoreForm
 from prima.competitions.models import Assignment, Call, CallStatus
 from prima.core.forms import add_service_errors
@@ -78,7 +78,7 @@ def _form_messages(form) -> list[str]:
 
 @login_required
 def juri_list(request):
-    context = {"groups": judging.juri_worklist(request.user)}
+    context = {"groups": selectors.juri_worklist(request.user)}
     return TemplateResponse(request, "competitions/judging/juri_list.html", context)
 
 

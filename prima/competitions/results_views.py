@@ -9,9 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from prima.competitions import judging
+from prima.competitions import judging, selectors
 from prima.competitions.models import Call
-from prima.competitions.selectors import calls_in_objection
 
 PAGE_SIZE = 20
 
@@ -26,7 +25,7 @@ def results_list(request):
     context = {
         "page_obj": page,
         "calls": page.object_list,
-        "objection_calls": calls_in_objection(timezone.localdate()),
+        "objection_calls": selectors.calls_in_objection(timezone.localdate()),
     }
     return TemplateResponse(request, "competitions/results/call_list.html", context)
 
@@ -36,7 +35,7 @@ def results(request, pk: int):
     rules = call.rules()
     context = {
         "call": call,
-        "rankings": judging.published_results(call),
+        "rankings": selectors.published_results(call),
         "weights": [
             (judging.criterion_label(c), f"{float(w) * 100:g}")
             for c, w in rules.weights.items()

@@ -1,5 +1,6 @@
 """Reads of the competition pages: the calls a user sees, a call's dashboard (entries by
-screening, each stage's progress or results, the panel), and one entry's record.
+screening, each stage's progress or results, the panel), one entry's record, a juri's
+work list and a call's published results.
 
 Scores never leave this module before their stage closes: an open stage reports
 only which juri have submitted; closed stages report their ``StageResult`` rows.
@@ -9,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count
 
 from prima.competitions import scoring
-from prima.competitions.judging import criterion_label
+from prima.competitions.judging import criterion_label, sheet_of
 from prima.competitions.models import (
     Assignment,
     Call,
@@ -493,3 +496,100 @@ def sheet_rows(sheets: list[ScoreSheet], call: Call) -> list[SheetRow]:
         )
         for sheet in sheets
     ]
+
+
+# --- The juri's work list -------------------------------------------------------
+
+
+@dataclass
+class StageWork:
+    """One call stage of a juri's work list: what is left, done, or closed."""
+
+    call: Call
+    stage: CallStage
+    to_score: list[Assignment] = field(default_factory=list)
+    submitted: list[Assignment] = field(default_factory=list)
+    closed: list[Assignment] = field(default_factory=list)
+
+
+def juri_worklist(user) -> list[StageWork]:
+    """Return the user's assignments grouped by call and stage, newest call first."""
+    assignments = (
+        Assignment.objects.filter(juri=user)
+        .select_related("stage__call", "entry__innovation__opd", "entry__category")
+        .select_related("sheet")
+        .order_by("-stage__call__deadline", "stage__call_id", "stage__order", "pk")
+    )
+    groups: dict[int, StageWork] = {}
+    for assignment in assignments:
+        stage = assignment.stage
+        work = groups.setdefault(stage.pk, StageWork(call=stage.call, stage=stage))
+        if stage.is_closed:
+            work.closed.append(assignment)
+        elif sheet_of(assignment) is not None:
+            work.submitted.append(assignment)
+        else:
+            work.to_score.append(assignment)
+    return list(groups.values())
+
+
+# --- Published results ----------------------------------------------------------
+
+
+@dataclass
+class ResultRow:
+    """One ranked entry of a closed stage, rounded for display."""
+
+    rank: int
+    entry: Entry
+    score: Decimal
+    means: list[tuple[str, Decimal]]
+    advanced: bool
+    winner: bool
+    # Eliminated after an upheld public objection to this stage's shortlist.
+    disqualified: bool = False
+
+
+@dataclass
+class StageRanking:
+    stage: CallStage
+    rows: list[ResultRow]
+    is_last: bool
+
+
+def published_results(call: Call) -> list[StageRanking]:
+    """Return each stage's ranking in order, with every criterion's mean score."""
+    stages = list(call.stages_in_order())
+    criteria = list(call.rules().weights)
+    rankings = []
+    for position, stage in enumerate(stages):
+        is_last = position == len(stages) - 1
+        results = stage.results.select_related(
+            "entry__innovation__opd", "entry__category"
+        ).order_by("rank", "pk")
+        upheld = set(
+            stage.objections.filter(status=ObjectionStatus.UPHELD).values_list(
+                "entry_id", flat=True
+            )
+        )
+        rows = [
+            ResultRow(
+                rank=result.rank,
+                entry=result.entry,
+                score=scoring.display(Fraction(result.score)),
+                means=[
+                    (
+                        criterion_label(c),
+                        scoring.display(Fraction(result.criterion_means[c])),
+                    )
+                    for c in criteria
+                    if c in result.criterion_means
+                ],
+                advanced=result.advanced and result.entry_id not in upheld,
+                winner=is_last and result.advanced and result.entry_id not in upheld,
+                disqualified=result.entry_id in upheld,
+            )
+            for result in results
+        ]
+        rankings.append(StageRanking(stage=stage, rows=rows, is_last=is_last))
+    return rankings

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from prima.competitions import judging, services
-from prima.competitions.models import CallStatus, Entry, ScoreChange, Screening
+from prima.competitions.models import Entry, ScoreChange, Screening
 from prima.competitions.testing import (
     category,
     judged_entries,
@@ -386,55 +386,6 @@ def test_other_juri_sheets_hidden_until_the_stage_closes(judged, users, second_j
         assert {s.assignment.juri for s in visible} == {users["juri"], second_juri}
     for outsider in (users["admin_opd"], users["other_pemda_admin"], None):
         assert judging.sheets_visible_to(outsider, entry, stage) == []
-
-
-def test_juri_worklist_groups_by_call_and_stage(judged, users, second_juri):
-    """The work list separates what is left to score from what is submitted."""
-    _call, entries, assignments = judged
-    judging.sheet_submit(
-        assignments[entries[0].pk][0], scores=scores(8, 7, 9, 6, 7), by=users["juri"]
-    )
-    (work,) = judging.juri_worklist(users["juri"])
-    assert [a.entry for a in work.submitted] == [entries[0]]
-    assert [a.entry for a in work.to_score] == [entries[1]]
-    assert judging.juri_worklist(users["admin_opd"]) == []
-
-
-def test_published_results_show_criterion_means(org, users, second_juri):
-    """The results carry each entry's score and criterion means, rounded half up."""
-    call, entries, assignments = judged_entries(
-        pemda=org.pemda,
-        admin=users["admin_pemda"],
-        units=[org.unit],
-        juries=[users["juri"], second_juri],
-        titles=["Satu"],
-    )
-    (first, second) = assignments[entries[0].pk]
-    judging.sheet_submit(first, scores=scores(8, 7, 9, 6, 7), by=users["juri"])
-    judging.sheet_submit(second, scores=scores(7, 8, 8, 7, 6), by=second_juri)
-    for stage in call.stages_in_order():
-        services.stage_close(stage, by=users["admin_pemda"])
-        if stage.order == 1:
-            for assignment in _reassign(entries[0], users, second_juri):
-                judging.sheet_submit(
-                    assignment,
-                    scores=scores(8, 7, 9, 6, 7),
-                    by=assignment.juri,
-                )
-    services.results_publish(call, by=users["admin_pemda"])
-    call.refresh_from_db()
-    assert call.status == CallStatus.FINISHED
-    top, final = judging.published_results(call)
-    (row,) = top.rows
-    assert str(row.score) == "74.50"
-    assert dict(row.means)["Beneficial"] == pytest.approx(8.5)
-    assert str(dict(row.means)["Novelty"]) == "7.50"
-    assert final.rows[0].winner
-
-
-def _reassign(entry, users, second_juri):
-    entry.refresh_from_db()
-    return [services.assign_juri(entry, juri=users["juri"], by=users["admin_pemda"])]
 
 
 def test_submitted_entry_helper_is_eligible(call, org, users):

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from prima.competitions import judging, services
+from prima.competitions import judging, selectors, services
 from prima.competitions.testing import judged_entries, make_juri, open_call, scores
 from prima.core.roles import Role
 from prima.organisations.testing import make_user
@@ -62,7 +62,7 @@ def finished(org, users):
 def test_results_show_ranking_with_criterion_means(en, finished):
     """Each stage's ranking shows the score to 2 decimals and each criterion's mean."""
     call, (first, second, third) = finished
-    (top,) = [r for r in judging.published_results(call) if r.stage.order == 1]
+    (top,) = [r for r in selectors.published_results(call) if r.stage.order == 1]
     assert [row.entry for row in top.rows] == [second, first, third]
     assert [str(row.score) for row in top.rows] == ["75.00", "75.00", "50.00"]
     text = en.get(

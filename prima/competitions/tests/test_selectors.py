@@ -1,5 +1,6 @@
 """Tests of the competition reads: calls per user, the call dashboard, stage progress
-and results, assignable juri, and an entry's score-change trail."""
+and results, assignable juri, an entry's score-change trail, a juri's work list and
+the published results."""
 
 from __future__ import annotations
 
@@ -7,15 +8,17 @@ from decimal import Decimal
 
 import pytest
 
-from prima.competitions import selectors, services
-from prima.competitions.models import ScoreChange
+from prima.competitions import judging, selectors, services
+from prima.competitions.models import CallStatus, ScoreChange
 from prima.competitions.testing import (
     FIRST,
+    judged_entries,
     judging_call,
     make_call,
     make_entry,
     make_juri,
     score,
+    scores,
     seat,
     submit_sheet,
 )
@@ -155,3 +158,60 @@ def test_sheet_rows_carry_the_weighted_total(org, users):
     (row,) = selectors.sheet_rows([sheet], call)
     assert row.total == Decimal("76.00")
     assert row.scores[0] == ("Novelty", 8)
+
+
+# --- A juri's work list and the published results ---------------------------------
+
+
+def test_juri_worklist_groups_by_call_and_stage(org, users, second_juri):
+    """The work list separates what is left to score from what is submitted."""
+    _call, entries, assignments = judged_entries(
+        pemda=org.pemda,
+        admin=users["admin_pemda"],
+        units=[org.unit, org.other_opd_unit],
+        juries=[users["juri"], second_juri],
+    )
+    judging.sheet_submit(
+        assignments[entries[0].pk][0], scores=scores(8, 7, 9, 6, 7), by=users["juri"]
+    )
+    (work,) = selectors.juri_worklist(users["juri"])
+    assert [a.entry for a in work.submitted] == [entries[0]]
+    assert [a.entry for a in work.to_score] == [entries[1]]
+    assert selectors.juri_worklist(users["admin_opd"]) == []
+
+
+def test_published_results_show_criterion_means(org, users, second_juri):
+    """The results carry each entry's score and criterion means, rounded half up."""
+    call, entries, assignments = judged_entries(
+        pemda=org.pemda,
+        admin=users["admin_pemda"],
+        units=[org.unit],
+        juries=[users["juri"], second_juri],
+        titles=["Satu"],
+    )
+    (first, second) = assignments[entries[0].pk]
+    judging.sheet_submit(first, scores=scores(8, 7, 9, 6, 7), by=users["juri"])
+    judging.sheet_submit(second, scores=scores(7, 8, 8, 7, 6), by=second_juri)
+    for stage in call.stages_in_order():
+        services.stage_close(stage, by=users["admin_pemda"])
+        if stage.order == 1:
+            for assignment in _reassign(entries[0], users, second_juri):
+                judging.sheet_submit(
+                    assignment,
+                    scores=scores(8, 7, 9, 6, 7),
+                    by=assignment.juri,
+                )
+    services.results_publish(call, by=users["admin_pemda"])
+    call.refresh_from_db()
+    assert call.status == CallStatus.FINISHED
+    top, final = selectors.published_results(call)
+    (row,) = top.rows
+    assert str(row.score) == "74.50"
+    assert dict(row.means)["Beneficial"] == pytest.approx(8.5)
+    assert str(dict(row.means)["Novelty"]) == "7.50"
+    assert final.rows[0].winner
+
+
+def _reassign(entry, users, second_juri):
+    entry.refresh_from_db()
+    return [services.assign_juri(entry, juri=users["juri"], by=users["admin_pemda"])]

@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from prima.competitions import services
-from prima.competitions.judging import published_results
 from prima.competitions.models import Assignment, Objection, ObjectionStatus
+from prima.competitions.selectors import published_results
 from prima.competitions.testing import (
     judging_call,
     make_juri,
