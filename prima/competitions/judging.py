@@ -29,10 +29,10 @@ from prima.competitions.models import (
     CallStatus,
     Category,
     Entry,
-    ScoreChange,
     ScoreSheet,
     Screening,
 )
+from prima.core import sheets
 from prima.core.roles import CHANGE, Area
 from prima.core.scoping import pemdas_where
 from prima.innovations.models import Group, Innovation
@@ -304,29 +304,26 @@ def may_change(user, sheet_or_assignment) -> bool:
     return Call.objects.editable_by(user).filter(pk=assignment.entry.call_id).exists()
 
 
-@transaction.atomic
 def sheet_change(sheet: ScoreSheet, *, scores: Mapping[str, int], by, reason: str):
     """Change a locked sheet, recording who, when, why, and the scores before and
-    after."""
-    sheet = (
-        ScoreSheet.objects.select_for_update(of=("self", "assignment__stage"))
-        .select_related("assignment__stage", "assignment__entry__call")
-        .get(pk=sheet.pk)
-    )
-    if not may_change(by, sheet):
-        raise PermissionDenied
-    _check_open(sheet.assignment.stage)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("Say why the scores change.")})
-    after = clean_scores(sheet.assignment.entry.call, scores)
-    before = dict(sheet.scores)
-    if after == before:
-        raise ValidationError(_("The new scores are the same as the locked ones."))
-    sheet.scores = after
-    sheet.save(update_fields=["scores"])
-    return ScoreChange.objects.create(
-        sheet=sheet, changed_by=by, reason=reason, before=before, after=after
+    after: the juri or the call's admin, while the stage is open."""
+
+    def check(locked: ScoreSheet) -> None:
+        if not may_change(by, locked):
+            raise PermissionDenied
+        _check_open(locked.assignment.stage)
+
+    return sheets.change_scores(
+        sheet,
+        scores=scores,
+        by=by,
+        reason=reason,
+        # The stage row is locked too, so a change cannot slip past its closing.
+        rows=ScoreSheet.objects.select_for_update(
+            of=("self", "assignment__stage")
+        ).select_related("assignment__stage", "assignment__entry__call"),
+        check=check,
+        clean=lambda locked, new: clean_scores(locked.assignment.entry.call, new),
     )
 
 

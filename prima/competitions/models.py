@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from prima.competitions import objections, scoring
 from prima.core.roles import Area, Level
 from prima.core.scoping import ScopedQuerySet
+from prima.core.sheets import LockedSheet, ScoreChangeBase
 from prima.innovations.models import Group, Innovation
 
 
@@ -363,16 +364,14 @@ class Assignment(models.Model):
         return f"{self.juri} → {self.entry}"
 
 
-class ScoreSheet(models.Model):
+class ScoreSheet(LockedSheet):
     """A juri's scores on each criterion; locked once submitted."""
 
     assignment = models.OneToOneField(
         Assignment, on_delete=models.CASCADE, related_name="sheet"
     )
-    # {criterion: integer score}, criteria as in ``scoring.CRITERIA``.
-    scores = models.JSONField(_("scores"))
+    # ``scores``: {criterion: integer score}, criteria as in ``scoring.CRITERIA``.
     comment = models.TextField(_("comment"), blank=True)
-    submitted_at = models.DateTimeField(_("submitted at"))
 
     class Meta:
         verbose_name = _("score sheet")
@@ -382,19 +381,12 @@ class ScoreSheet(models.Model):
         return f"{self.assignment}"
 
 
-class ScoreChange(models.Model):
+class ScoreChange(ScoreChangeBase):
     """An audited change to a locked score sheet: who, when, why, before and after."""
 
     sheet = models.ForeignKey(
         ScoreSheet, on_delete=models.CASCADE, related_name="changes"
     )
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    changed_at = models.DateTimeField(auto_now_add=True)
-    reason = models.TextField(_("reason"))
-    before = models.JSONField()
-    after = models.JSONField()
 
     class Meta:
         verbose_name = _("score change")
