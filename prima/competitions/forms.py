@@ -12,10 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from prima.competitions import scoring
 from prima.competitions.judging import CRITERION_LABELS
 from prima.competitions.models import Call, RejectReason
-from prima.competitions.services import ELIGIBILITY_FIELDS, weight_field
+from prima.competitions.services import (
+    ELIGIBILITY_FIELDS,
+    WEIGHT_FIELDS,
+    weight_field,
+)
 from prima.innovations.models import Group
 
-WEIGHT_FIELDS = tuple(weight_field(c) for c in scoring.CRITERIA)
 TIE_FIELDS = tuple(f"tie_{position}" for position in range(1, 6))
 CALL_FIELDS = (
     "title",

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from fractions import Fraction
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
@@ -250,10 +249,7 @@ def clean_scores(call: Call, scores: Mapping[str, int]) -> dict[str, int]:
     low, high = rules.scale
     errors: dict[str, str] = {}
     for criterion in rules.weights:
-        alone = scoring.Rules({criterion: Fraction(1)}, scale=rules.scale, tie_order=())
-        try:
-            scoring.check_scores({criterion: scores.get(criterion)}, alone)
-        except ValueError:
+        if scoring.score_problem(criterion, scores.get(criterion), rules.scale):
             errors[criterion] = _(
                 "%(criterion)s: give a whole number from %(low)d to %(high)d."
             ) % {"criterion": criterion_label(criterion), "low": low, "high": high}

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
 from fractions import Fraction
 
 KEBARUAN = "kebaruan"
@@ -55,40 +56,88 @@ TRIM_FROM = 5  # with this many juri or more, drop one highest and one lowest to
 Scores = Mapping[str, int]
 
 
+class Problem(Enum):
+    """What is wrong with a call's scoring rules."""
+
+    WEIGHT_OUT_OF_RANGE = "weight_out_of_range"  # missing, below 0 or above 1
+    WEIGHTS_NOT_ONE = "weights_not_one"
+    SCALE_NEGATIVE = "scale_negative"
+    SCALE_EMPTY = "scale_empty"  # the highest score is not above the lowest
+    TIE_ORDER_NOT_EACH_ONCE = "tie_order_not_each_once"
+
+
+def rules_problems(
+    weights: Mapping[str, Fraction | None],
+    scale: tuple[int, int],
+    tie_order: Sequence[str],
+) -> list[tuple[Problem, str | None]]:
+    """Return what is wrong with the rules, each with the criterion it concerns (None
+    when it concerns the rules as a whole); empty when the rules are valid.
+
+    Every weight lies in [0, 1] (None stands for a value that is no number) and
+    together they sum to exactly 1; the scale runs from a non-negative lowest score
+    to a higher highest one; the tie order names each weighted criterion once.
+    """
+    problems: list[tuple[Problem, str | None]] = [
+        (Problem.WEIGHT_OUT_OF_RANGE, criterion)
+        for criterion, weight in weights.items()
+        if weight is None or not 0 <= weight <= 1
+    ]
+    given = [weight for weight in weights.values() if weight is not None]
+    if not problems and sum(given, Fraction(0)) != 1:
+        problems.append((Problem.WEIGHTS_NOT_ONE, None))
+    low, high = scale
+    if low < 0:
+        problems.append((Problem.SCALE_NEGATIVE, None))
+    elif high <= low:
+        problems.append((Problem.SCALE_EMPTY, None))
+    if sorted(tie_order) != sorted(weights):
+        problems.append((Problem.TIE_ORDER_NOT_EACH_ONCE, None))
+    return problems
+
+
 @dataclass(frozen=True)
 class Rules:
-    """A call's scoring rules: weights per criterion, score scale and tie order."""
+    """A call's scoring rules: weights per criterion, score scale and tie order;
+    refused with ValueError unless ``rules_problems`` finds nothing wrong."""
 
     weights: Mapping[str, Fraction]
     scale: tuple[int, int] = DEFAULT_SCALE
     tie_order: tuple[str, ...] = DEFAULT_TIE_ORDER
 
     def __post_init__(self) -> None:
-        if sum(self.weights.values(), Fraction(0)) != 1:
-            raise ValueError("the weights must sum to exactly 1")
-        if any(w < 0 for w in self.weights.values()):
-            raise ValueError("a weight cannot be negative")
-        if set(self.tie_order) - set(self.weights):
-            raise ValueError("the tie order names a criterion without a weight")
-        low, high = self.scale
-        if not 0 <= low < high:
-            raise ValueError(f"invalid scale {self.scale}")
+        problems = rules_problems(self.weights, self.scale, self.tie_order)
+        if problems:
+            raise ValueError(
+                "invalid scoring rules: "
+                + ", ".join(
+                    problem.value + (f" ({criterion})" if criterion else "")
+                    for problem, criterion in problems
+                )
+            )
 
 
 DEFAULT_RULES = Rules(DEFAULT_WEIGHTS)
 
 
+def score_problem(criterion: str, value: object, scale: tuple[int, int]) -> str | None:
+    """Return why ``value`` is no score of ``criterion`` on ``scale``, or None."""
+    low, high = scale
+    if value is None:
+        return f"{criterion}: no score"
+    if isinstance(value, bool) or not isinstance(value, int):
+        return f"{criterion}: {value!r} is not a whole number"
+    if not low <= value <= high:
+        return f"{criterion}: {value} is outside {low}–{high}"
+    return None
+
+
 def check_scores(scores: Scores, rules: Rules = DEFAULT_RULES) -> None:
     """Raise ValueError naming the criterion when a score is missing or off the scale."""
-    low, high = rules.scale
     for criterion in rules.weights:
-        value = scores.get(criterion)
-        if value is None:
-            raise ValueError(f"{criterion}: no score")
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"{criterion}: {value!r} is not a whole number")
-        if not low <= value <= high:
-            raise ValueError(f"{criterion}: {value} is outside {low}–{high}")
+        problem = score_problem(criterion, scores.get(criterion), rules.scale)
+        if problem is not None:
+            raise ValueError(problem)
 
 
 def juri_total(scores: Scores, rules: Rules = DEFAULT_RULES) -> Fraction:

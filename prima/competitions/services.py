@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from prima.competitions import scoring
 from prima.competitions.models import (
@@ -96,44 +97,51 @@ def _as_decimal(value) -> Decimal | None:
         return None
 
 
-def _weight_errors(weights: Mapping[str, Decimal]) -> dict[str, str]:
-    fields = [weight_field(c) for c in scoring.CRITERIA]
-    unknown = set(weights) - set(scoring.CRITERIA)
-    if unknown:
-        raise TypeError(f"unknown criteria: {sorted(unknown)}")
-    values = [_as_decimal(weights.get(c)) for c in scoring.CRITERIA]
-    if any(v is None or v < 0 or v > 1 for v in values):
-        return {
-            weight_field(c): _("Each weight is a number between 0 and 1.")
-            for c, v in zip(scoring.CRITERIA, values, strict=True)
-            if v is None or v < 0 or v > 1
-        }
-    total = sum(values, Decimal(0))
-    if total != 1:
-        message = _("The five weights must sum to 1; they sum to %(total)s.") % {
-            "total": total.normalize()
-        }
-        return dict.fromkeys(fields, message)
-    return {}
+WEIGHT_FIELDS = tuple(weight_field(c) for c in scoring.CRITERIA)
+# The field and message of each problem ``scoring.rules_problems`` finds; a weight's
+# problem names its criterion's field, the sum's every weight field.
+RULE_ERRORS = {
+    scoring.Problem.WEIGHT_OUT_OF_RANGE: (
+        None,
+        gettext_lazy("Each weight is a number between 0 and 1."),
+    ),
+    scoring.Problem.WEIGHTS_NOT_ONE: (
+        WEIGHT_FIELDS,
+        gettext_lazy("The five weights must sum to 1; they sum to %(total)s."),
+    ),
+    scoring.Problem.SCALE_NEGATIVE: (
+        "scale_min",
+        gettext_lazy("The lowest score cannot be negative."),
+    ),
+    scoring.Problem.SCALE_EMPTY: (
+        "scale_max",
+        gettext_lazy("The highest score must be above the lowest."),
+    ),
+    scoring.Problem.TIE_ORDER_NOT_EACH_ONCE: (
+        "tie_order",
+        gettext_lazy("The tie order names each of the five criteria exactly once."),
+    ),
+}
 
 
-def _scale_errors(scale: tuple[int, int]) -> dict[str, str]:
-    low, high = scale
-    if low < 0:
-        return {"scale_min": _("The lowest score cannot be negative.")}
-    if high <= low:
-        return {"scale_max": _("The highest score must be above the lowest.")}
-    return {}
-
-
-def _tie_order_errors(tie_order: tuple[str, ...]) -> dict[str, str]:
-    if sorted(tie_order) != sorted(scoring.CRITERIA):
-        return {
-            "tie_order": _(
-                "The tie order names each of the five criteria exactly once."
-            )
-        }
-    return {}
+def _rule_errors(
+    weights: Mapping[str, Decimal | None],
+    scale: tuple[int, int],
+    tie_order: tuple[str, ...],
+) -> dict[str, str]:
+    """Return the scoring rules' problems as errors keyed by the call's fields."""
+    exact = {c: None if w is None else Fraction(w) for c, w in weights.items()}
+    total = sum((w for w in weights.values() if w is not None), Decimal(0))
+    errors: dict[str, str] = {}
+    for problem, criterion in scoring.rules_problems(exact, scale, tie_order):
+        fields, message = RULE_ERRORS[problem]
+        if criterion is not None:
+            fields = (weight_field(criterion),)
+        elif isinstance(fields, str):
+            fields = (fields,)
+        # Only the sum's message has a placeholder; "%" leaves the others as they are.
+        errors |= dict.fromkeys(fields, str(message) % {"total": total.normalize()})
+    return errors
 
 
 def _category_errors(categories: list[tuple[str, str]]) -> dict[str, str]:
@@ -177,18 +185,24 @@ def _apply(call: Call, changes: dict) -> dict[str, str]:
     for name in ("title", "year", "deadline", "description", *ELIGIBILITY_FIELDS):
         if name in changes:
             setattr(call, name, changes[name])
+    weights = {c: getattr(call, weight_field(c)) for c in scoring.CRITERIA}
     if changes.get("weights") is not None:
-        weights = changes["weights"]
-        errors |= _weight_errors(weights)
-        if not errors:
-            for criterion in scoring.CRITERIA:
-                setattr(call, weight_field(criterion), _as_decimal(weights[criterion]))
+        unknown = set(changes["weights"]) - set(scoring.CRITERIA)
+        if unknown:
+            raise TypeError(f"unknown criteria: {sorted(unknown)}")
+        weights = {c: _as_decimal(changes["weights"].get(c)) for c in scoring.CRITERIA}
+    scale = changes.get("scale")
+    scale = tuple(scale) if scale is not None else (call.scale_min, call.scale_max)
+    tie_order = changes.get("tie_order")
+    tie_order = tuple(tie_order if tie_order is not None else call.tie_order.split(","))
+    errors |= _rule_errors(weights, scale, tie_order)
+    if changes.get("weights") is not None and not set(WEIGHT_FIELDS) & set(errors):
+        for criterion in scoring.CRITERIA:
+            setattr(call, weight_field(criterion), weights[criterion])
     if changes.get("scale") is not None:
-        errors |= _scale_errors(tuple(changes["scale"]))
-        call.scale_min, call.scale_max = changes["scale"]
+        call.scale_min, call.scale_max = scale
     if changes.get("tie_order") is not None:
-        errors |= _tie_order_errors(tuple(changes["tie_order"]))
-        call.tie_order = ",".join(changes["tie_order"])
+        call.tie_order = ",".join(tie_order)
     if "categories" in changes:
         errors |= _category_errors(list(changes["categories"]))
     if "stages" in changes:

@@ -72,8 +72,75 @@ def test_bad_scores_are_named(scores, message):
 
 def test_weights_must_sum_to_one():
     """A call's weights that do not sum to exactly 1 are refused."""
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="weights_not_one"):
         Rules({c: Fraction(1, 4) for c in CRITERIA})
+
+
+P = scoring.Problem
+FIFTHS = dict.fromkeys(CRITERIA, Fraction(1, 5))
+
+
+@pytest.mark.parametrize(
+    ("weights", "scale", "tie_order", "problems"),
+    [
+        (FIFTHS, (1, 10), CRITERIA, []),
+        (scoring.DEFAULT_WEIGHTS, (0, 1), scoring.DEFAULT_TIE_ORDER, []),
+        (
+            {**FIFTHS, "efektif": None, "kebaruan": Fraction(-1, 5)},
+            (1, 10),
+            CRITERIA,
+            [(P.WEIGHT_OUT_OF_RANGE, "kebaruan"), (P.WEIGHT_OUT_OF_RANGE, "efektif")],
+        ),
+        (
+            {**FIFTHS, "bermanfaat": Fraction(6, 5)},
+            (1, 10),
+            CRITERIA,
+            [(P.WEIGHT_OUT_OF_RANGE, "bermanfaat")],
+        ),
+        (
+            {**FIFTHS, "efektif": Fraction(1, 4)},
+            (1, 10),
+            CRITERIA,
+            [(P.WEIGHTS_NOT_ONE, None)],
+        ),
+        (FIFTHS, (-1, 10), CRITERIA, [(P.SCALE_NEGATIVE, None)]),
+        (FIFTHS, (5, 5), CRITERIA, [(P.SCALE_EMPTY, None)]),
+        (FIFTHS, (1, 10), CRITERIA[:4], [(P.TIE_ORDER_NOT_EACH_ONCE, None)]),
+        (
+            FIFTHS,
+            (1, 10),
+            (*CRITERIA[:4], CRITERIA[0]),
+            [(P.TIE_ORDER_NOT_EACH_ONCE, None)],
+        ),
+    ],
+)
+def test_rules_problems(weights, scale, tie_order, problems):
+    """Each broken rule is one problem, a weight's naming its criterion."""
+    assert scoring.rules_problems(weights, scale, tie_order) == problems
+
+
+def test_rules_refuse_what_rules_problems_finds():
+    """``Rules`` accepts valid rules and refuses a tie order missing a criterion."""
+    assert Rules(FIFTHS, tie_order=CRITERIA).scale == scoring.DEFAULT_SCALE
+    with pytest.raises(ValueError, match="tie_order_not_each_once"):
+        Rules(FIFTHS, tie_order=CRITERIA[:4])
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        (7, None),
+        (1, None),
+        (10, None),
+        (0, "efektif: 0 is outside 1–10"),
+        (None, "efektif: no score"),
+        (True, "efektif: True is not a whole number"),
+        (7.0, "efektif: 7.0 is not a whole number"),
+    ],
+)
+def test_score_problem(value, problem):
+    """A score is a whole number on the scale; anything else says why not."""
+    assert scoring.score_problem("efektif", value, (1, 10)) == problem
 
 
 scores = st.integers(min_value=1, max_value=10)

@@ -94,6 +94,15 @@ def test_call_custom_weights_scale_and_tie_order_feed_the_rules(org, users):
     [
         ({"tie_order": ("bermanfaat", "efektif")}, "tie_order"),
         ({"scale": (5, 5)}, "scale_max"),
+        ({"scale": (-1, 5)}, "scale_min"),
+        (
+            {"weights": {**dict.fromkeys(scoring.CRITERIA, "0.2"), "efektif": "1.2"}},
+            "weight_efektif",
+        ),
+        (
+            {"weights": {**dict.fromkeys(scoring.CRITERIA, "0.2"), "efektif": "x"}},
+            "weight_efektif",
+        ),
         ({"stages": []}, "stages"),
         ({"stages": [("Top 10", 10), ("Top 20", 20)]}, "stages"),
         ({"stages": [("Top 10", 0)]}, "stages"),
@@ -106,6 +115,32 @@ def test_call_invalid_rules_name_the_field(org, users, overrides, field):
     with pytest.raises(ValidationError) as raised:
         make_call(org.pemda, users["admin_pemda"], **overrides)
     assert field in raised.value.message_dict
+
+
+def test_weights_off_one_name_every_weight_with_the_sum(org, users, english_messages):
+    """Weights that are each fine but sum to 1.05 put the sum on all five fields."""
+    weights = {**dict.fromkeys(scoring.CRITERIA, "0.2"), "efektif": "0.25"}
+    with pytest.raises(ValidationError) as raised:
+        make_call(org.pemda, users["admin_pemda"], weights=weights)
+    errors = raised.value.message_dict
+    assert set(errors) == {f"weight_{c}" for c in scoring.CRITERIA}
+    assert errors["weight_kebaruan"] == [
+        "The five weights must sum to 1; they sum to 1.05."
+    ]
+
+
+def test_an_update_checks_the_new_rules_with_the_stored_ones(org, users):
+    """Changing only the tie order is checked against the call's stored weights and
+    scale, and a valid change keeps them."""
+    admin = users["admin_pemda"]
+    call = make_call(org.pemda, admin, scale=(1, 5))
+    order = tuple(reversed(scoring.CRITERIA))
+    services.call_update(call, by=admin, tie_order=order)
+    call.refresh_from_db()
+    assert (call.rules().tie_order, call.rules().scale) == (order, (1, 5))
+    with pytest.raises(ValidationError) as raised:
+        services.call_update(call, by=admin, tie_order=order[:4] + order[:1])
+    assert set(raised.value.message_dict) == {"tie_order"}
 
 
 def test_only_the_pemda_admin_creates_calls(org, users):
