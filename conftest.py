@@ -5,8 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import settings
 
 from prima.core.roles import Role
+
+# Speed is measured in bench/, never in tests: on a loaded machine (parallel workers,
+# the PostgreSQL part) a property test's example may take longer than Hypothesis's
+# 200 ms deadline without anything being wrong.
+settings.register_profile("prima", deadline=None)
+settings.load_profile("prima")
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """A database holding the demo city migrates across the competitions split intact.
 
 The competition models moved from ``innovations`` to ``competitions`` without a row
-being copied (docs/adr/0005-competitions-app.md). This test loads the demo city's
+being copied (docs/adr/0006-competitions-app.md). This test loads the demo city's
 organisations, innovations and finished competition, takes the database back to
 ``innovations/0002_objections`` (before the split: the rows then sit in the
 ``innovations_*`` tables, read here through the historical models), adds what the

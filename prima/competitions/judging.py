@@ -28,6 +28,7 @@ from prima.competitions.models import (
     CallStatus,
     Category,
     Entry,
+    ScoreChange,
     ScoreSheet,
     Screening,
 )
@@ -269,7 +270,7 @@ def sheet_submit(
 ) -> ScoreSheet:
     """Store the assigned juri's scores once; the sheet is locked from then on."""
     # Locking the stage row too keeps a sheet from slipping in while
-    # ``competition.stage_close`` ranks the stage.
+    # ``services.stage_close`` ranks the stage.
     assignment = (
         Assignment.objects.select_for_update(of=("self", "stage"))
         .select_related("stage", "entry__call")
@@ -278,12 +279,9 @@ def sheet_submit(
     if by is None or assignment.juri_id != by.pk:
         raise PermissionDenied
     _check_open(assignment.stage)
-    if ScoreSheet.objects.filter(assignment=assignment).exists():
-        raise ValidationError(
-            _("The scores were already submitted and are locked; request a change.")
-        )
-    return ScoreSheet.objects.create(
-        assignment=assignment,
+    return sheets.sheet_submit_once(
+        ScoreSheet,
+        key={"assignment": assignment},
         scores=clean_scores(assignment.entry.call, scores),
         comment=comment,
         submitted_at=_now(now),
@@ -300,26 +298,26 @@ def may_change(user, sheet_or_assignment) -> bool:
     return Call.objects.editable_by(user).filter(pk=assignment.entry.call_id).exists()
 
 
+@transaction.atomic
 def sheet_change(sheet: ScoreSheet, *, scores: Mapping[str, int], by, reason: str):
     """Change a locked sheet, recording who, when, why, and the scores before and
     after: the juri or the call's admin, while the stage is open."""
-
-    def check(locked: ScoreSheet) -> None:
-        if not may_change(by, locked):
-            raise PermissionDenied
-        _check_open(locked.assignment.stage)
-
-    return sheets.change_scores(
+    # The stage row is locked too, so a change cannot slip past its closing.
+    sheet = (
+        ScoreSheet.objects.select_for_update(of=("self", "assignment__stage"))
+        .select_related("assignment__stage", "assignment__entry__call")
+        .get(pk=sheet.pk)
+    )
+    if not may_change(by, sheet):
+        raise PermissionDenied
+    _check_open(sheet.assignment.stage)
+    return sheets.sheet_change_audited(
         sheet,
         scores=scores,
         by=by,
         reason=reason,
-        # The stage row is locked too, so a change cannot slip past its closing.
-        rows=ScoreSheet.objects.select_for_update(
-            of=("self", "assignment__stage")
-        ).select_related("assignment__stage", "assignment__entry__call"),
-        check=check,
-        clean=lambda locked, new: clean_scores(locked.assignment.entry.call, new),
+        audit=ScoreChange,
+        clean=lambda new: clean_scores(sheet.assignment.entry.call, new),
     )
 
 

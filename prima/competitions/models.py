@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from prima.competitions import objections, scoring
 from prima.core.roles import Area, Level
 from prima.core.scoping import ScopedQuerySet
-from prima.core.sheets import LockedSheet, ScoreChangeBase
+from prima.core.sheets import LockedSheet, SheetChange
 from prima.innovations.models import Group, Innovation
 
 
@@ -371,7 +371,6 @@ class ScoreSheet(LockedSheet):
         Assignment, on_delete=models.CASCADE, related_name="sheet"
     )
     # ``scores``: {criterion: integer score}, criteria as in ``scoring.CRITERIA``.
-    comment = models.TextField(_("comment"), blank=True)
 
     class Meta:
         verbose_name = _("score sheet")
@@ -381,7 +380,7 @@ class ScoreSheet(LockedSheet):
         return f"{self.assignment}"
 
 
-class ScoreChange(ScoreChangeBase):
+class ScoreChange(SheetChange):
     """An audited change to a locked score sheet: who, when, why, before and after."""
 
     sheet = models.ForeignKey(

@@ -2,7 +2,7 @@
 objection form of one entry on it. No account and no JavaScript.
 
 A submission key is issued with every display of the form and handed to
-``competition.objection_submit``, so a double tap or a retry stores one objection;
+``services.objection_submit``, so a double tap or a retry stores one objection;
 the thank-you page is the answer to the POST itself.
 """
 

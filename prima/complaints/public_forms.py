@@ -126,6 +126,7 @@ class CaseForm(SubmissionKeyForm):
             "contact_email": data["contact_email"],
             "contact_phone": data["contact_phone"],
             "submission_key": data["key"],
+            "files": data["files"],
         }
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -20,7 +19,6 @@ from prima.complaints import selectors, tracking
 from prima.complaints.models import Status
 from prima.complaints.public_forms import CaseForm, RateForm, ReplyForm, TrackForm
 from prima.complaints.services import (
-    attachments_store,
     case_rate,
     case_reopen,
     case_submit,
@@ -50,10 +48,7 @@ def submit(request, pemda_slug: str):
         initial={"unit": unit},
     )
     if form.is_valid():
-        with transaction.atomic():
-            case, created = case_submit(**form.submission())
-            if created:
-                attachments_store(case=case, files=form.cleaned_data["files"])
+        case, created = case_submit(**form.submission())
         if created:
             request.session[SUBMITTED_SESSION_KEY] = case.tracking_code
             tracking.unlock(request, case)

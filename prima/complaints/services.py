@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from functools import partial
 
@@ -122,12 +122,13 @@ def case_submit(
     contact_name: str = "",
     contact_email: str = "",
     contact_phone: str = "",
+    files: Sequence[CleanFile] = (),
     now: datetime | None = None,
 ) -> tuple[Case, bool]:
-    """Store a citizen's case; return (case, created).
+    """Store a citizen's case with its attached files; return (case, created).
 
     A key already used returns the stored case, so a retried submission is stored
-    once. An anonymous case keeps no contact details at all.
+    once, files included. An anonymous case keeps no contact details at all.
     """
     now = now or timezone.now()
     if layanan is not None:
@@ -157,12 +158,13 @@ def case_submit(
         CaseEvent.objects.create(
             case=case, at=now, by_citizen=True, to_status=Status.RECEIVED
         )
+        attachments_store(case=case, files=files)
         return case
 
     return store_once(Case, key={"submission_key": submission_key}, store=store)
 
 
-def attachments_store(*, case: Case, files: list[CleanFile]) -> list[Attachment]:
+def attachments_store(*, case: Case, files: Sequence[CleanFile]) -> list[Attachment]:
     """Store cleaned files of ``case`` under random names and record them."""
     stored = []
     for clean in files:

@@ -1,103 +1,104 @@
-"""Score sheets that lock when submitted, and the audited change of a locked one.
+"""Score sheets that lock when submitted and change only with an audit row.
 
-A competition juri scores a proposal once, and so will a PEKPPP evaluator score a
-unit: the submitted scores are final unless someone changes them with a reason, and
-every change keeps who made it, when, why, and the scores before and after. The two
-abstract models hold those fields; ``change_scores`` is the one way to change a
-sheet. What may be changed when, and what valid scores are, is the instrument's
-own rule, passed in.
+A juri's sheet in a competition and an evaluator's sheet in a unit evaluation follow
+the same rule: the scores are stored once and are then final; a correction names its
+reason and leaves a row with who changed what, when, and the scores before and
+after, so a published ranking can be traced back. The concrete models add the key
+of what is scored (an assignment, an evaluation) and their own verbose names; the
+service of the owning app locks the sheet's row (and whatever closes its round)
+before calling ``sheet_submit_once`` or ``sheet_change_audited``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _lazy
 
 
 class LockedSheet(models.Model):
-    """Scores, ``{item: score}``, locked from ``submitted_at`` on.
+    """Scores per criterion, final once submitted."""
 
-    A concrete sheet's change model (``ScoreChangeBase``) points to it with
-    ``related_name="changes"``.
-    """
-
-    scores = models.JSONField(gettext_lazy("scores"))
-    submitted_at = models.DateTimeField(gettext_lazy("submitted at"))
+    # {criterion: score}; the owning app's pure rules say which criteria and scale.
+    scores = models.JSONField(_lazy("scores"))
+    comment = models.TextField(_lazy("comment"), blank=True)
+    submitted_at = models.DateTimeField(_lazy("submitted at"))
 
     class Meta:
         abstract = True
 
 
-class ScoreChangeBase(models.Model):
-    """One audited change of a locked sheet: who, when, why, before and after.
-
-    The concrete model adds ``sheet``, a foreign key with ``related_name="changes"``.
-    """
+class SheetChange(models.Model):
+    """One audited change of a locked sheet. The subclass adds ``sheet``, the key to
+    its sheet model, with ``related_name="changes"``."""
 
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     changed_at = models.DateTimeField(auto_now_add=True)
-    reason = models.TextField(gettext_lazy("reason"))
+    reason = models.TextField(_lazy("reason"))
     before = models.JSONField()
     after = models.JSONField()
 
     class Meta:
         abstract = True
+        ordering = ["changed_at"]
 
 
 Sheet = TypeVar("Sheet", bound=LockedSheet)
+Change = TypeVar("Change", bound=SheetChange)
 
 
-def _no_check(sheet: Any) -> None:
-    return None
+def sheet_submit_once(
+    model: type[Sheet],
+    *,
+    key: Mapping[str, Any],
+    scores: Mapping[str, Any],
+    submitted_at: datetime,
+    comment: str = "",
+) -> Sheet:
+    """Store the sheet scored under ``key`` (its assignment), refusing a second one.
+
+    The caller holds a lock on the row ``key`` names, so two submissions cannot both
+    pass the check.
+    """
+    if model._default_manager.filter(**key).exists():
+        raise ValidationError(
+            _("The scores were already submitted and are locked; request a change.")
+        )
+    return model._default_manager.create(
+        **key, scores=dict(scores), comment=comment, submitted_at=submitted_at
+    )
 
 
-def _as_given(sheet: Any, scores: Mapping[str, Any]) -> dict[str, Any]:
-    return dict(scores)
-
-
-@transaction.atomic
-def change_scores(
-    sheet: Sheet,
+def sheet_change_audited(
+    sheet: LockedSheet,
     *,
     scores: Mapping[str, Any],
-    by,
+    by: Any,
     reason: str,
-    rows: models.QuerySet[Sheet] | None = None,
-    check: Callable[[Sheet], None] = _no_check,
-    clean: Callable[[Sheet, Mapping[str, Any]], dict[str, Any]] = _as_given,
-) -> ScoreChangeBase:
-    """Replace the scores of a locked sheet and record the change.
-
-    The sheet is re-read under a row lock from ``rows`` (which must lock, e.g.
-    ``select_for_update(of=...)`` with the rows whose state ``check`` reads; the
-    sheet's own rows by default), so two changes or a change and a closing step
-    cannot interleave. ``check(sheet)`` then raises when ``by`` may not change it
-    now. A blank reason is refused on ``reason``; ``clean(sheet, scores)`` returns
-    the valid new scores or raises ValidationError; scores equal to the locked ones
-    are refused, since a change that changes nothing would only blur the trail.
-    """
-    rows = (
-        rows if rows is not None else type(sheet)._default_manager.select_for_update()
-    )
-    sheet = rows.get(pk=sheet.pk)
-    check(sheet)
+    audit: type[Change],
+    clean: Callable[[Mapping[str, Any]], dict[str, Any]] = dict,
+) -> Change:
+    """Replace the locked scores of ``sheet`` (row-locked by the caller) and record
+    the change in ``audit``: the reason is required, and scores equal to the locked
+    ones are refused, so every audit row is a real change. ``clean`` validates the
+    new scores against the owning app's rules (raising ``ValidationError``)."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the scores change.")})
-    after = clean(sheet, scores)
+    after = clean(scores)
     before = dict(sheet.scores)
     if after == before:
         raise ValidationError(_("The new scores are the same as the locked ones."))
     sheet.scores = after
     sheet.save(update_fields=["scores"])
-    return sheet.changes.create(  # type: ignore[attr-defined]
-        changed_by=by, reason=reason, before=before, after=after
+    return audit._default_manager.create(
+        sheet=sheet, changed_by=by, reason=reason, before=before, after=after
     )

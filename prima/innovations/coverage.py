@@ -18,8 +18,8 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from prima.core.roles import CHANGE, VIEW, Area, Level, Role, can
-from prima.core.scoping import user_grants
+from prima.core.roles import CHANGE, VIEW, Area, Role
+from prima.core.scoping import pemdas_where
 from prima.innovations.models import APPLIED_STAGES, Status
 from prima.organisations.models import Pemda, PerangkatDaerah
 
@@ -74,14 +74,7 @@ class Coverage:
 def coverage_pemdas(user, action: str = VIEW):
     """Return the Pemda whose coverage the user may ``action`` (a Pemda-level
     innovation grant; every Pemda for a platform superuser)."""
-    if getattr(user, "is_superuser", False) and user.is_active:
-        return Pemda.objects.all()
-    ids = {
-        g.target_id
-        for g in user_grants(user)
-        if g.level == Level.PEMDA and can(g.role, Area.INNOVATION, action)
-    }
-    return Pemda.objects.filter(pk__in=ids)
+    return Pemda.objects.filter(pemdas_where(user, Area.INNOVATION, action).q("pk"))
 
 
 def can_remind(user) -> bool:

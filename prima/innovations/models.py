@@ -12,8 +12,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from prima.core.roles import VIEW, Area, Level, can
-from prima.core.scoping import ScopedQuerySet, user_grants
+from prima.core.roles import VIEW, Area, Level
+from prima.core.scoping import ScopedQuerySet, reach_q
 from prima.surveys.models import UNSUR_CHOICES
 
 
@@ -112,20 +112,17 @@ class InnovationQuerySet(ScopedQuerySet):
             return self.none()
         if user.is_superuser:
             return self.all()
-        area = area or self.model.scope_area
-        q = Q(pk__in=[])
-        for grant in user_grants(user):
-            if not can(grant.role, area, action):
-                continue
-            if grant.level == Level.PEMDA:
-                q |= Q(pemda_id=grant.target_id) & (
-                    Q(status=Status.PUBLISHED) | Q(opd__isnull=True)
-                )
-            elif grant.level == Level.OPD:
-                q |= Q(opd_id=grant.target_id)
-            elif grant.level == Level.UNIT:
-                q |= Q(unit_id=grant.target_id)
-        return self.filter(q)
+        lookups = {
+            Level.PEMDA: lambda pemda_id: (
+                Q(pemda_id=pemda_id)
+                & (Q(status=Status.PUBLISHED) | Q(opd__isnull=True))
+            ),
+            Level.OPD: "opd_id",
+            Level.UNIT: "unit_id",
+        }
+        return self.filter(
+            reach_q(user, lookups, area=area or self.model.scope_area, action=action)
+        )
 
 
 class Innovation(models.Model):

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from django.db.models import Q, QuerySet
 
 from prima.core.periods import Period
-from prima.core.roles import CHANGE, VIEW, Area, Level, can
-from prima.core.scoping import get_for_user, user_grants
+from prima.core.roles import CHANGE, VIEW, Area, Level
+from prima.core.scoping import get_for_user, is_platform_operator, targets_where
 from prima.innovations.models import Evidence, Innovation
 from prima.organisations.models import Layanan, Pemda, PerangkatDaerah, Unit
 from prima.surveys.diagnosis import UnsurLine, diagnose
@@ -72,8 +72,8 @@ class Owners:
         return self.external_pemda is None and not self.opds.exists()
 
 
-def _change_grants(user):
-    return [g for g in user_grants(user) if can(g.role, Area.INNOVATION, CHANGE)]
+def _reached(user, level: str) -> frozenset[int]:
+    return targets_where(user, Area.INNOVATION, CHANGE, level=level)
 
 
 def owners_for(
@@ -88,28 +88,23 @@ def owners_for(
     may hand it to any OPD or unit of the Pemda. ``current`` keeps an edited
     innovation's own OPD and unit selectable.
     """
-    grants = _change_grants(user)
-    if user.is_superuser:
+    if is_platform_operator(user):
         opd_q, unit_q, whole = Q(), Q(), None
     else:
-        opd_q, unit_q = Q(pk__in=[]), Q(pk__in=[])
-        whole: set[int] | None = set()
-        for grant in grants:
-            if grant.level == Level.OPD:
-                opd_q |= Q(pk=grant.target_id)
-                unit_q |= Q(opd_id=grant.target_id)
-                whole.add(grant.target_id)
-            elif grant.level == Level.UNIT:
-                opd_q |= Q(units__id=grant.target_id)
-                unit_q |= Q(pk=grant.target_id)
-            elif grant.level == Level.PEMDA and replication:
-                opd_q |= Q(pemda_id=grant.target_id)
-                unit_q |= Q(pemda_id=grant.target_id)
-                whole.update(
-                    PerangkatDaerah.objects.filter(
-                        pemda_id=grant.target_id
-                    ).values_list("pk", flat=True)
+        opd_ids = sorted(_reached(user, Level.OPD))
+        unit_ids = sorted(_reached(user, Level.UNIT))
+        opd_q = Q(pk__in=opd_ids) | Q(units__id__in=unit_ids)
+        unit_q = Q(opd_id__in=opd_ids) | Q(pk__in=unit_ids)
+        whole: set[int] | None = set(opd_ids)
+        if replication:
+            pemda_ids = sorted(_reached(user, Level.PEMDA))
+            opd_q |= Q(pemda_id__in=pemda_ids)
+            unit_q |= Q(pemda_id__in=pemda_ids)
+            whole.update(
+                PerangkatDaerah.objects.filter(pemda_id__in=pemda_ids).values_list(
+                    "pk", flat=True
                 )
+            )
         if current is not None and current.opd_id:
             opd_q |= Q(pk=current.opd_id)
             if current.unit_id:
@@ -124,7 +119,7 @@ def owners_for(
         whole = set(opds.values_list("pk", flat=True))
     external = None
     if not replication:
-        pemda_ids = sorted(g.target_id for g in grants if g.level == Level.PEMDA)
+        pemda_ids = sorted(_reached(user, Level.PEMDA))
         if current is not None and current.is_external:
             pemda_ids.insert(0, current.pemda_id)
         if pemda_ids:

@@ -57,6 +57,29 @@ def test_submission_sets_verify_deadline_and_is_idempotent(org):
     assert len(case.tracking_code) == 18 and Case.objects.count() == 1
 
 
+def test_submitted_files_are_stored_with_the_case_once(org):
+    """The files travel with the case: a retried submission adds no second copy."""
+    key = uuid.uuid4()
+    files = [clean_upload(upload("loket.jpg", jpeg_bytes()))]
+    case, _ = submit(org, submission_key=key, files=files)
+    submit(org, submission_key=key, files=files)
+    assert [a.original_name for a in case.attachments.all()] == ["loket.jpg"]
+
+
+def test_a_file_that_cannot_be_stored_stores_no_case(org, monkeypatch):
+    """Case and files are one transaction: a failed file save leaves nothing."""
+    from prima.complaints import services
+
+    def broken_save(field, clean):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(services, "save_clean_file", broken_save)
+    files = [clean_upload(upload("loket.jpg", jpeg_bytes()))]
+    with pytest.raises(OSError):
+        submit(org, files=files)
+    assert not Case.objects.exists()
+
+
 def test_anonymous_case_keeps_no_contact(org):
     """An anonymous case stores no name, e-mail or phone."""
     case, _ = submit(org, privacy=Privacy.ANONYMOUS)

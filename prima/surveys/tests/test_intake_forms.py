@@ -152,7 +152,7 @@ def posts(draw) -> dict:
     return {k: v for k, v in data.items() if v is not MISSING}
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400)
 @given(data=posts(), language=st.sampled_from(["id", "en"]))
 def test_lean_check_never_accepts_what_the_form_would_not(data, language):
     """Whatever the lean check accepts, the form accepts with the same values; all
