@@ -19,16 +19,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 
 class LockedSheet(models.Model):
     """Scores per criterion, final once submitted."""
 
     # {criterion: score}; the owning app's pure rules say which criteria and scale.
-    scores = models.JSONField(_lazy("scores"))
-    comment = models.TextField(_lazy("comment"), blank=True)
-    submitted_at = models.DateTimeField(_lazy("submitted at"))
+    scores = models.JSONField(gettext_lazy("scores"))
+    comment = models.TextField(gettext_lazy("comment"), blank=True)
+    submitted_at = models.DateTimeField(gettext_lazy("submitted at"))
 
     class Meta:
         abstract = True
@@ -42,7 +42,7 @@ class SheetChange(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     changed_at = models.DateTimeField(auto_now_add=True)
-    reason = models.TextField(_lazy("reason"))
+    reason = models.TextField(gettext_lazy("reason"))
     before = models.JSONField()
     after = models.JSONField()
 
