@@ -53,6 +53,13 @@ ELIGIBILITY_FIELDS = (
 RESULT_PLACES = 4  # StageResult.score and the stored criterion means
 
 
+def publication_hold(innovation) -> str | None:
+    """Return why ``innovation`` stays published: it was submitted to a competition."""
+    if Entry.objects.filter(innovation=innovation).exists():
+        return _("This innovation was submitted to a competition and stays published.")
+    return None
+
+
 def weight_field(criterion: str) -> str:
     return f"weight_{criterion}"
 

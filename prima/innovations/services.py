@@ -5,7 +5,7 @@ Competitions (calls, screening, juri, scores, stages) are ``prima.competitions``
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -107,13 +107,26 @@ def innovation_publish(innovation: Innovation, *, by) -> Innovation:
     return innovation
 
 
+# Why a published innovation must stay published, asked of the apps above this one
+# (a competition holding it as an entry): each registers a check in its
+# ``AppConfig.ready()`` returning the reason, or None.
+PublicationHold = Callable[[Innovation], "str | None"]
+_publication_holds: list[PublicationHold] = []
+
+
+def add_publication_hold(check: PublicationHold) -> None:
+    """Register ``check``; registering it again changes nothing."""
+    if check not in _publication_holds:
+        _publication_holds.append(check)
+
+
 @transaction.atomic
 def innovation_unpublish(innovation: Innovation, *, by) -> Innovation:
-    """Take an innovation back to draft, unless a competition holds it."""
-    if innovation.entries.exists():
-        raise ValidationError(
-            _("This innovation was submitted to a competition and stays published.")
-        )
+    """Take an innovation back to draft, unless a higher app holds it published."""
+    for check in _publication_holds:
+        reason = check(innovation)
+        if reason:
+            raise ValidationError(reason)
     innovation.status = Status.DRAFT
     innovation.save(update_fields=["status", "updated_at"])
     return innovation
