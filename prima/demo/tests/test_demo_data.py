@@ -247,9 +247,7 @@ def test_published_standards_are_set_published_and_priced(first_run):
 def test_every_set_version_was_approved_with_its_own_decree(first_run):
     """Each published or superseded version has its own decree, approved by an OPD
     or Pemda administrator; no two versions of a service share a decree."""
-    versions = StandarPelayanan.objects.filter(pemda__slug=SLUG).exclude(
-        status="draft"
-    )
+    versions = StandarPelayanan.objects.filter(pemda__slug=SLUG).exclude(status="draft")
     approvals = {
         e.standard_id: e
         for e in ApprovalEvent.objects.filter(
