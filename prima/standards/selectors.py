@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from prima.core.roles import CHANGE, VIEW, Area
@@ -248,13 +249,19 @@ def version_changes(
     changes = []
     for name in EDITABLE_FIELDS:
         before, after = getattr(published, name), getattr(draft, name)
-        if before != after:
+        if _comparable(before) != _comparable(after):
             field = StandarPelayanan._meta.get_field(name)
-            label = COMPONENT_LABELS.get(name, field.verbose_name)
+            label = COMPONENT_LABELS.get(name) or capfirst(field.verbose_name)
             changes.append(
                 Change(str(label), _display(name, before), _display(name, after))
             )
     return changes
+
+
+def _comparable(value: Any) -> Any:
+    # Browsers post text with CRLF line ends, rows written by scripts have LF: the
+    # same text either way is no change.
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
 
 
 def _display(name: str, value: Any) -> Any:

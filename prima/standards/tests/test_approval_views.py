@@ -228,3 +228,19 @@ def test_approval_history_lists_every_step(org, users, client, submitted):
     assert "Submitted for approval" in history and "operator_unit" in history
     assert "Approved and published" in history and "admin_opd" in history
     assert "188.45/3/2026" in history
+
+
+def test_changes_ignore_line_ends_of_browser_posts(org, users, client, submitted):
+    """Text saved from a browser (CRLF) equal to the published text is no change."""
+    from prima.standards import selectors
+
+    submitted.persyaratan = COMPLETE_VALUES["persyaratan"].replace("\n", "\r\n")
+    submitted.save()
+    changes = selectors.version_changes(
+        draft=submitted,
+        published=StandarPelayanan.objects.published().get(layanan=org.layanan),
+    )
+    labels = [change.label for change in changes]
+    assert "Service product" in labels
+    assert "Requirements" not in labels
+    assert "Drafting participants" in labels
