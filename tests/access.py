@@ -234,19 +234,6 @@ CASES: list[Case] = [
     ),
     # POST-only actions: the matrix posts an empty form; success redirects back.
     Case(
-        "standards:standard-publish",
-        standard("layanan", status="draft"),
-        POST_CHANGE_OWN,
-        method="post",
-    ),
-    Case(
-        "standards:standard-publish",
-        standard("other_pemda_layanan", status="draft"),
-        POST_OTHER_PEMDA,
-        method="post",
-        label="standard-publish other Pemda",
-    ),
-    Case(
         "standards:standard-review",
         standard("layanan"),
         POST_CHANGE_OWN,

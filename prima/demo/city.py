@@ -1837,16 +1837,21 @@ DRAFT_ONLY = "draft_only"  # only a draft, never published
 NO_STANDARD = "no_standard"
 VERSIONED = "versioned"  # v1 superseded, v2 published
 REVISING = "revising"  # v1 published, v2 draft under revision
+AWAITING = "awaiting"  # v1 published, v2 submitted to the OPD admin for approval
+RETURNED = "returned"  # v1 published, v2 returned by the OPD admin with a comment
 NO_PARTICIPATION = "no_participation"  # published and complete, no citizens involved
 
 STANDARD_CASES: dict[str, str] = {
     "DKC-KTR-KTP": VERSIONED,
     "DKC-KTR-AKL": VERSIONED,
     "DKC-KTR-KK": REVISING,
+    "DKC-KTR-AKM": AWAITING,
+    "DKC-KTR-PND": RETURNED,
     "DKC-KTR-SKTT": DRAFT_ONLY,
     "DKC-MPP-IKD": NO_STANDARD,
     "PTSP-FO-NIB": VERSIONED,
-    "PTSP-FO-PBG": REVISING,
+    "PTSP-FO-PBG": AWAITING,
+    "PTSP-FO-SLF": REVISING,
     "PTSP-FO-ITRY": INCOMPLETE,
     "PTSP-MPP-ITKM": DRAFT_ONLY,
     "RSUD-UTAMA-HD": INCOMPLETE,
@@ -1873,6 +1878,8 @@ CASE_WEIGHTS: dict[str, int] = {
     NO_STANDARD: 4,
     VERSIONED: 1,
     REVISING: 1,
+    AWAITING: 1,
+    RETURNED: 0,  # shown by the fixed cases only
 }
 
 # Units whose Maklumat exists but is not signed yet, and units without one.

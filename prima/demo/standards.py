@@ -2,7 +2,10 @@
 
 Most services get a complete, published standard set with citizens and reviewed this
 year; ``city.STANDARD_CASES`` and ``city.CASE_WEIGHTS`` decide which services show the
-other cases (incomplete, review overdue, draft only, none, two versions).
+other cases (incomplete, review overdue, draft only, none, two versions, a revision
+in draft, awaiting the OPD administrator's approval, or returned by it). Every
+published version was approved by its OPD's administrator with a decree of its own,
+and the approval steps are recorded as the service would have.
 Dates are counted back from ``context.today`` so "overdue" keeps meaning overdue.
 """
 
@@ -19,6 +22,7 @@ from prima.demo import city
 from prima.demo.context import DemoContext
 from prima.organisations.models import Layanan
 from prima.standards.models import (
+    ApprovalEvent,
     Maklumat,
     Participant,
     PublicationMedium,
@@ -28,6 +32,13 @@ from prima.standards.models import (
 
 _CLEAN = {"validate_unique": False, "validate_constraints": False}
 Status = StandarPelayanan.Status
+Action = ApprovalEvent.Action
+RETURN_COMMENTS = (
+    "Jangka waktu pada prosedur belum sama dengan komponen jangka waktu; mohon "
+    "diselaraskan sebelum ditetapkan.",
+    "Lampirkan hasil Forum Konsultasi Publik dan sebutkan dasar hukum biaya yang "
+    "terbaru.",
+)
 
 MANUFACTURING_FIELDS = (
     "dasar_hukum",
@@ -86,15 +97,25 @@ class _Lifecycle:
     reviewed_on: date | None
 
 
+@dataclass(frozen=True)
+class _Return:
+    """When a draft was submitted and returned, and the administrator's comment."""
+
+    submitted: datetime
+    returned: datetime
+    comment: str
+
+
 def create_standards(ctx: DemoContext) -> None:
     rng = ctx.rng("standards")
     cases = list(city.CASE_WEIGHTS)
     weights = list(city.CASE_WEIGHTS.values())
     decree_numbers: dict[str, int] = {}
+    returns: dict[str, _Return] = {}
     rows: list[StandarPelayanan] = []
     for code, layanan in ctx.layanan.items():
         case = city.STANDARD_CASES.get(code) or rng.choices(cases, weights)[0]
-        rows.extend(_versions(ctx, rng, layanan, case, decree_numbers))
+        rows.extend(_versions(ctx, rng, layanan, case, decree_numbers, returns))
     for row in rows:
         row.full_clean(**_CLEAN)
         row.refresh_derived()
@@ -111,7 +132,63 @@ def create_standards(ctx: DemoContext) -> None:
         if row.reviewed_on and row.decree_date and row.reviewed_on > row.decree_date
     ]
     StandardReview.objects.bulk_create(reviews)
+    ApprovalEvent.objects.bulk_create(_approval_events(ctx, rng, rows, returns))
     ctx.count("standards", len(rows))
+
+
+def _approver_for(ctx: DemoContext, unit) -> object:
+    """Return the demo user who approves the unit's standards: its OPD's
+    administrator, else the Pemda's."""
+    by_opd = {s.opd: s.username for s in city.USERS if s.role == "admin_opd"}
+    return ctx.users.get(by_opd.get(unit.opd.code, "admin.pemda"))
+
+
+def _approval_events(
+    ctx: DemoContext,
+    rng: random.Random,
+    rows: list[StandarPelayanan],
+    returns: dict[str, _Return],
+) -> list[ApprovalEvent]:
+    """Return the approval audit of the saved ``rows``: every set version was
+    submitted by its editor and approved with its decree; drafts that wait or were
+    returned show those steps."""
+    events = []
+    for row in rows:
+        if row.published_at is not None:
+            submitted = row.published_at - timedelta(days=rng.randint(2, 9))
+            events.append(_event(row, Action.SUBMITTED, row.created_by, submitted))
+            events.append(
+                _event(
+                    row,
+                    Action.APPROVED,
+                    row.published_by,
+                    row.published_at,
+                    decree_number=row.decree_number,
+                )
+            )
+        elif row.submitted_at is not None:
+            events.append(
+                _event(row, Action.SUBMITTED, row.submitted_by, row.submitted_at)
+            )
+        elif row.layanan.code in returns:
+            back = returns[row.layanan.code]
+            approver = _approver_for(ctx, row.layanan.unit)
+            events.append(_event(row, Action.SUBMITTED, row.created_by, back.submitted))
+            events.append(
+                _event(row, Action.RETURNED, approver, back.returned, back.comment)
+            )
+    return events
+
+
+def _event(row, action, by, at, comment: str = "", decree_number: str = ""):
+    return ApprovalEvent(
+        standard=row,
+        action=action,
+        by=by,
+        at=at,
+        comment=comment,
+        decree_number=decree_number,
+    )
 
 
 def _versions(
@@ -120,6 +197,7 @@ def _versions(
     layanan: Layanan,
     case: str,
     decree_numbers: dict[str, int],
+    returns: dict[str, _Return],
 ) -> list[StandarPelayanan]:
     """Return the versions of one service's standard that show ``case``."""
     if case == city.NO_STANDARD:
@@ -141,10 +219,19 @@ def _versions(
         old = published(1, _life(ctx, rng, 760, 1100, overdue=True), older=True)
         old.status = Status.SUPERSEDED
         return [old, published(2, _life(ctx, rng, 20, 200))]
-    if case == city.REVISING:
+    if case in (city.REVISING, city.AWAITING, city.RETURNED):
         current = published(1, _life(ctx, rng, 200, 330))
         revision = _standard(ctx, rng, layanan, version=2, revised=True)
-        _consult(rng, revision, ctx.days_ago(rng.randint(3, 20)))
+        _consult(rng, revision, ctx.days_ago(rng.randint(5, 20)))
+        if case == city.AWAITING:
+            revision.submitted_at = _at(ctx.days_ago(rng.randint(1, 4)), rng)
+            revision.submitted_by = revision.created_by
+        elif case == city.RETURNED:
+            returns[layanan.code] = _Return(
+                _at(ctx.days_ago(rng.randint(5, 8)), rng),
+                _at(ctx.days_ago(rng.randint(1, 4)), rng),
+                rng.choice(RETURN_COMMENTS),
+            )
         return [current, revision]
     if case == city.OVERDUE:
         return [published(1, _life(ctx, rng, 420, 1000, overdue=True))]
@@ -290,10 +377,16 @@ def _publish(
     standard.decree_signatory = f"{head} ({position})"[:150]
     standard.publication_media = [m for m in PublicationMedium.values if m in media]
     standard.reviewed_on = life.reviewed_on
-    standard.published_at = timezone.make_aware(
-        datetime.combine(min(published_on, ctx.today), time(9, rng.randint(0, 59)))
+    standard.published_at = _at(min(published_on, ctx.today), rng)
+    # The OPD's administrator approved the version with its decree (penetapan).
+    standard.published_by = _approver_for(ctx, unit)
+
+
+def _at(day: date, rng: random.Random) -> datetime:
+    """Return a moment of the office morning of ``day``."""
+    return timezone.make_aware(
+        datetime.combine(day, time(rng.randint(8, 11), rng.randint(0, 59)))
     )
-    standard.published_by = standard.created_by
 
 
 def _blank_some(

@@ -41,6 +41,7 @@ class PublicStandard:
     version: int
     decree_number: str
     decree_date: date | None
+    decree_signatory: str
     published_at: datetime | None
     requirements: list[str]
     procedure: list[str]
@@ -57,6 +58,7 @@ class PublicStandard:
             version=standard.version,
             decree_number=standard.decree_number,
             decree_date=standard.decree_date,
+            decree_signatory=standard.decree_signatory,
             published_at=standard.published_at,
             requirements=standard.requirement_items(),
             procedure=standard.procedure_steps(),

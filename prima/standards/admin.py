@@ -3,7 +3,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from prima.standards.models import Maklumat, StandardReview, StandarPelayanan
+from prima.standards.models import (
+    ApprovalEvent,
+    Maklumat,
+    StandardReview,
+    StandarPelayanan,
+)
 
 
 class StandardReviewInline(admin.TabularInline):
@@ -11,6 +16,19 @@ class StandardReviewInline(admin.TabularInline):
     extra = 0
     fields = ("reviewed_on", "note", "recorded_by", "recorded_at")
     readonly_fields = ("recorded_by", "recorded_at")
+
+
+class ApprovalEventInline(admin.TabularInline):
+    """The approval audit, shown read-only: it records what happened."""
+
+    model = ApprovalEvent
+    extra = 0
+    fields = ("at", "action", "by", "decree_number", "comment")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(StandarPelayanan)
@@ -33,7 +51,13 @@ class StandarPelayananAdmin(admin.ModelAdmin):
         "decree_number",
     )
     list_select_related = ("layanan", "pemda")
-    raw_id_fields = ("layanan", "pemda", "created_by", "published_by")
+    raw_id_fields = (
+        "layanan",
+        "pemda",
+        "created_by",
+        "published_by",
+        "submitted_by",
+    )
     readonly_fields = (
         "missing_count",
         "review_due_on",
@@ -42,7 +66,7 @@ class StandarPelayananAdmin(admin.ModelAdmin):
         "published_at",
     )
     date_hierarchy = "created_at"
-    inlines = [StandardReviewInline]
+    inlines = [StandardReviewInline, ApprovalEventInline]
 
     @admin.display(description=_("completeness"), ordering="missing_count")
     def completeness(self, obj: StandarPelayanan) -> str:

@@ -23,7 +23,7 @@ from prima.standards.models import (
     StandarPelayanan,
 )
 from prima.standards.selectors import StandardState
-from prima.standards.services import EDITABLE_FIELDS, MAKLUMAT_FIELDS
+from prima.standards.services import DECREE_FIELDS, EDITABLE_FIELDS, MAKLUMAT_FIELDS
 
 # The form fields holding each component, in regulation order.
 COMPONENT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -35,10 +35,6 @@ LIFECYCLE_GROUPS = (
     (
         _("Drafting with citizens (penyusunan)"),
         ("drafted_on", "drafting_participants", "drafting_minutes"),
-    ),
-    (
-        _("Formal setting (penetapan)"),
-        ("decree_number", "decree_date", "decree_signatory"),
     ),
     (_("Publication (publikasi)"), ("publication_media",)),
 )
@@ -66,10 +62,7 @@ class StandardForm(forms.ModelForm):
     class Meta:
         model = StandarPelayanan
         fields = EDITABLE_FIELDS
-        widgets = {
-            "drafted_on": DateInput,
-            "decree_date": DateInput,
-        }
+        widgets = {"drafted_on": DateInput}
         help_texts = {
             "persyaratan": _("One requirement per line; shown as a list."),
             "jangka_waktu_value": _("A whole number, with its unit below."),
@@ -122,6 +115,53 @@ class StandardForm(forms.ModelForm):
 
     def lifecycle_groups(self) -> list[tuple[str, list[forms.BoundField]]]:
         return [(title, [self[n] for n in names]) for title, names in LIFECYCLE_GROUPS]
+
+
+class ApproveForm(forms.Form):
+    """The decree that sets a submitted version (penetapan), entered by its approver."""
+
+    decree_number = forms.CharField(label=_("Decree number"), max_length=120)
+    decree_date = forms.DateField(label=_("Decree date"), widget=DateInput)
+    decree_signatory = forms.CharField(
+        label=_("Signed by"),
+        max_length=150,
+        help_text=_("Name and position of the official who signed the decree."),
+    )
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    @classmethod
+    def for_version(
+        cls,
+        data: Any,
+        *,
+        standard: StandarPelayanan,
+        published: StandarPelayanan | None,
+    ) -> ApproveForm:
+        """Bind ``data``, starting from a decree the draft already names as its own;
+        the signatory is usually the one who signed the version before."""
+        initial = {name: getattr(standard, name) for name in DECREE_FIELDS}
+        if not initial["decree_signatory"] and published is not None:
+            initial["decree_signatory"] = published.decree_signatory
+        return cls(data, initial=initial)
+
+
+class ReturnForm(forms.Form):
+    """Send a submitted version back to its editors, saying what should change."""
+
+    # Shares the approval page with ApproveForm, whose comment field has the same name.
+    prefix = "return"
+
+    comment = forms.CharField(
+        label=_("What should change"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The unit's staff read this on the standard's page."),
+    )
 
 
 class ReviewForm(forms.Form):

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from prima.core.roles import Area, Level
-from prima.core.scoping import ScopedQuerySet
+from prima.core.roles import CHANGE, Area, Level
+from prima.core.scoping import ScopedQuerySet, is_platform_operator, reach_q
 from prima.organisations.owned import UNIT_SCOPE, PemdaOwned
 from prima.standards import components as sp
 
@@ -91,6 +91,10 @@ def _unknown_choices(values: object, choices: type[models.TextChoices]) -> list[
     return [str(v) for v in values if v not in choices.values]
 
 
+# The grant levels that approve a version, and how a version reaches each.
+APPROVER_LOOKUPS = {Level.PEMDA: "pemda", Level.OPD: "layanan__unit__opd"}
+
+
 class StandarQuerySet(ScopedQuerySet):
     def published(self):
         return self.filter(status=StandarPelayanan.Status.PUBLISHED)
@@ -101,6 +105,26 @@ class StandarQuerySet(ScopedQuerySet):
     def current(self):
         """Return the versions that are not superseded: the published one and the draft."""
         return self.exclude(status=StandarPelayanan.Status.SUPERSEDED)
+
+    def awaiting_approval(self):
+        """Return the drafts submitted to the OPD's administrator for approval."""
+        return self.drafts().filter(submitted_at__isnull=False)
+
+    def approvable_by(self, user):
+        """Return the versions ``user`` may approve or return.
+
+        Approving sets a standard by decree, which the regulation leaves to the head
+        of the unit or above; in the grant table that is the catalog change grant
+        held at OPD level (the OPD's administrator) or Pemda level (the Pemda's
+        administrator, above every OPD). A unit operator's grant never approves.
+        """
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        if is_platform_operator(user):
+            return self.all()
+        return self.filter(
+            reach_q(user, APPROVER_LOOKUPS, area=Area.CATALOG, action=CHANGE)
+        )
 
     def incomplete(self):
         return self.filter(missing_count__gt=0)
@@ -234,6 +258,19 @@ class StandarPelayanan(PemdaOwned):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("published by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Set while a draft waits for the OPD administrator's approval; a draft that is
+    # returned is open for editing again.
+    submitted_at = models.DateTimeField(
+        _("submitted for approval at"), null=True, blank=True
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -375,6 +412,14 @@ class StandarPelayanan(PemdaOwned):
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
+    @property
+    def is_awaiting_approval(self) -> bool:
+        return self.is_draft and self.submitted_at is not None
+
+    @property
+    def is_set_by_decree(self) -> bool:
+        return bool(self.decree_number.strip() and self.decree_date)
+
     def service_time_display(self) -> str:
         """Return the service time as words, e.g. "3 working days", or ""."""
         if self.jangka_waktu_value is None or not self.jangka_waktu_unit:
@@ -453,6 +498,58 @@ class StandardReview(models.Model):
         return _("Review of %(standard)s on %(date)s") % {
             "standard": self.standard,
             "date": self.reviewed_on,
+        }
+
+
+class ApprovalEventQuerySet(ScopedQuerySet):
+    pass
+
+
+class ApprovalEvent(models.Model):
+    """One step of a version's approval, kept as the audit of who did what when."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted for approval")
+        APPROVED = "approved", _("Approved and published")
+        RETURNED = "returned", _("Returned for revision")
+
+    standard = models.ForeignKey(
+        StandarPelayanan,
+        verbose_name=_("service standard"),
+        on_delete=models.CASCADE,
+        related_name="approval_events",
+    )
+    action = models.CharField(_("action"), max_length=12, choices=Action.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    # The decree the version was approved with, as entered at that moment.
+    decree_number = models.CharField(_("decree number"), max_length=120, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"))
+
+    objects = ApprovalEventQuerySet.as_manager()
+    scope_area = Area.CATALOG
+    scope_lookups = {
+        Level.PEMDA: "standard__pemda",
+        Level.OPD: "standard__layanan__unit__opd",
+        Level.UNIT: "standard__layanan__unit",
+    }
+
+    class Meta:
+        verbose_name = _("approval step")
+        verbose_name_plural = _("approval steps")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return _("%(action)s: %(standard)s") % {
+            "action": self.get_action_display(),
+            "standard": self.standard,
         }
 
 

@@ -14,12 +14,22 @@ from typing import Any
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import get_for_user
 from prima.organisations.models import Layanan, Unit
-from prima.standards.models import Maklumat, StandardReview, StandarPelayanan
+from prima.standards.models import (
+    COMPONENT_LABELS,
+    ApprovalEvent,
+    Maklumat,
+    Participant,
+    PublicationMedium,
+    StandardReview,
+    StandarPelayanan,
+)
+from prima.standards.services import EDITABLE_FIELDS
 
 
 class StandardState(models.TextChoices):
@@ -27,6 +37,7 @@ class StandardState(models.TextChoices):
 
     NONE = "none", _("No standard")
     DRAFT = "draft", _("Has a draft")
+    AWAITING = "awaiting", _("Awaiting approval")
     PUBLISHED = "published", _("Published")
     INCOMPLETE = "incomplete", _("Incomplete")
     REVIEW_OVERDUE = "review_overdue", _("Review overdue")
@@ -70,6 +81,8 @@ def layanan_with_standards(
         qs = qs.filter(~Exists(StandarPelayanan.objects.filter(layanan=OuterRef("pk"))))
     elif state == StandardState.DRAFT:
         qs = qs.filter(Exists(drafts))
+    elif state == StandardState.AWAITING:
+        qs = qs.filter(Exists(drafts.filter(submitted_at__isnull=False)))
     elif state == StandardState.PUBLISHED:
         qs = qs.filter(Exists(published))
     elif state == StandardState.INCOMPLETE:
@@ -110,10 +123,19 @@ class StandardOverview:
     draft: StandarPelayanan | None
     versions: list[StandarPelayanan]
     reviews: list[StandardReview]
+    approval_events: list[ApprovalEvent]
     maklumat: Maklumat | None
     can_change: bool
+    can_approve: bool
     can_change_maklumat: bool
     today: date
+
+    @property
+    def returned(self) -> ApprovalEvent | None:
+        """Return the step that sent the open draft back, unless it was sent again."""
+        if self.draft is None or self.draft.is_awaiting_approval:
+            return None
+        return draft_returned(self.draft, self.approval_events)
 
     @property
     def effective(self) -> StandarPelayanan | None:
@@ -141,14 +163,18 @@ def standard_overview(*, layanan: Layanan, user: Any, today: date) -> StandardOv
         .filter(standard__layanan=layanan)
         .select_related("standard", "recorded_by")
     )
+    draft = by_status.get(StandarPelayanan.Status.DRAFT)
     return StandardOverview(
         layanan=layanan,
         published=by_status.get(StandarPelayanan.Status.PUBLISHED),
-        draft=by_status.get(StandarPelayanan.Status.DRAFT),
+        draft=draft,
         versions=versions,
         reviews=reviews,
+        approval_events=approval_events(layanan=layanan, user=user),
         maklumat=Maklumat.objects.visible_to(user).filter(unit=layanan.unit).first(),
         can_change=Layanan.objects.editable_by(user).filter(pk=layanan.pk).exists(),
+        can_approve=draft is not None
+        and standard_can_approve(standard=draft, user=user),
         can_change_maklumat=unit_can_change_catalog(user=user, unit=layanan.unit),
         today=today,
     )
@@ -162,6 +188,128 @@ def standard_edit_source(*, layanan: Layanan, user: Any) -> StandarPelayanan | N
 
 def standard_can_change(*, standard: StandarPelayanan, user: Any) -> bool:
     return StandarPelayanan.objects.editable_by(user).filter(pk=standard.pk).exists()
+
+
+def standard_can_approve(*, standard: StandarPelayanan, user: Any) -> bool:
+    """Return whether the user may approve or return ``standard`` (see
+    ``StandarQuerySet.approvable_by``)."""
+    return StandarPelayanan.objects.approvable_by(user).filter(pk=standard.pk).exists()
+
+
+def approval_events(*, layanan: Layanan, user: Any) -> list[ApprovalEvent]:
+    """Return the approval steps of every version of the service, newest first."""
+    return list(
+        ApprovalEvent.objects.visible_to(user)
+        .filter(standard__layanan=layanan)
+        .select_related("standard", "by")
+    )
+
+
+def draft_returned(
+    draft: StandarPelayanan, events: list[ApprovalEvent]
+) -> ApprovalEvent | None:
+    """Return the return step of ``draft`` if it is the draft's latest step."""
+    own = [e for e in events if e.standard_id == draft.pk]
+    latest = max(own, key=lambda e: (e.at, e.pk), default=None)
+    if latest is not None and latest.action == ApprovalEvent.Action.RETURNED:
+        return latest
+    return None
+
+
+def version_returned(*, standard: StandarPelayanan, user: Any) -> ApprovalEvent | None:
+    """Return the step that sent the draft ``standard`` back, if it is still open."""
+    if not standard.is_draft or standard.is_awaiting_approval:
+        return None
+    events = list(
+        ApprovalEvent.objects.visible_to(user)
+        .filter(standard=standard)
+        .select_related("by")
+    )
+    return draft_returned(standard, events)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field that differs between the published version and the draft."""
+
+    label: str
+    before: Any
+    after: Any
+
+
+def version_changes(
+    *, draft: StandarPelayanan, published: StandarPelayanan | None
+) -> list[Change]:
+    """Return the fields of ``draft`` that differ from ``published``, form order.
+
+    The approver reads these before setting the changed standard by decree.
+    """
+    if published is None:
+        return []
+    changes = []
+    for name in EDITABLE_FIELDS:
+        before, after = getattr(published, name), getattr(draft, name)
+        if _comparable(before) != _comparable(after):
+            field = StandarPelayanan._meta.get_field(name)
+            label = COMPONENT_LABELS.get(name) or capfirst(field.verbose_name)
+            changes.append(
+                Change(str(label), _display(name, before), _display(name, after))
+            )
+    return changes
+
+
+def _comparable(value: Any) -> Any:
+    # Browsers post text with CRLF line ends, rows written by scripts have LF: the
+    # same text either way is no change.
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+def _display(name: str, value: Any) -> Any:
+    field = StandarPelayanan._meta.get_field(name)
+    if field.choices and value:
+        return dict(field.choices).get(value, value)
+    if name == "drafting_participants":
+        return ", ".join(str(v) for v in _labels(Participant, value))
+    if name == "publication_media":
+        return ", ".join(str(v) for v in _labels(PublicationMedium, value))
+    return value
+
+
+def _labels(choices, values) -> list[str]:
+    labels = dict(choices.choices)
+    return [str(labels.get(v, v)) for v in values or []]
+
+
+@dataclass(frozen=True)
+class ApprovalReview:
+    """What the approver reads: the submitted version, the one it would replace and
+    what changed between them."""
+
+    standard: StandarPelayanan
+    published: StandarPelayanan | None
+    changes: list[Change]
+
+
+def approval_review(*, standard: StandarPelayanan) -> ApprovalReview:
+    """Return the approval page of ``standard`` (the caller has checked access)."""
+    published = (
+        StandarPelayanan.objects.published().filter(layanan_id=standard.layanan_id)
+    ).first()
+    return ApprovalReview(
+        standard=standard,
+        published=published,
+        changes=version_changes(draft=standard, published=published),
+    )
+
+
+def approval_queue(*, user: Any) -> models.QuerySet[StandarPelayanan]:
+    """Return the drafts awaiting the user's approval, oldest submission first."""
+    return (
+        StandarPelayanan.objects.approvable_by(user)
+        .awaiting_approval()
+        .select_related("layanan__unit__opd", "submitted_by")
+        .order_by("submitted_at", "pk")
+    )
 
 
 def unit_can_change_catalog(*, user: Any, unit: Unit) -> bool:

@@ -2,9 +2,14 @@
 
 A service has at most one draft and at most one published version (database
 constraints back both). Editing a published standard opens draft n+1 and leaves the
-published version untouched, so citizens keep seeing it until the draft is published;
-publishing supersedes the previous version in the same transaction. Each function
-locks the service's row first so two staff members saving at once are serialised.
+published version untouched, so citizens keep seeing it, with its decree, until the
+draft is approved. A draft is submitted for approval; the OPD's (or the Pemda's)
+administrator approves it, entering the decree that sets it (penetapan), which
+publishes it and supersedes the previous version in the same transaction, or returns
+it with a comment. Every step leaves an ``ApprovalEvent``. The yearly review of an
+unchanged standard needs no decree: it is a ``StandardReview`` of the published
+version. Each function locks the service's row first so two staff members saving at
+once are serialised.
 """
 
 from __future__ import annotations
@@ -12,14 +17,20 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from prima.organisations.models import Layanan, Unit
-from prima.standards.models import Maklumat, StandardReview, StandarPelayanan
+from prima.standards.models import (
+    ApprovalEvent,
+    Maklumat,
+    StandardReview,
+    StandarPelayanan,
+)
 
 # What the staff edit form may change on a version; status, version number,
 # publication and review stamps are set only by the functions below.
@@ -44,11 +55,11 @@ EDITABLE_FIELDS: tuple[str, ...] = (
     "drafted_on",
     "drafting_participants",
     "drafting_minutes",
-    "decree_number",
-    "decree_date",
-    "decree_signatory",
     "publication_media",
 )
+# The decree is entered by the approver (standard_approve), never carried over from
+# the version before: a changed standard needs a decree of its own.
+DECREE_FIELDS: tuple[str, ...] = ("decree_number", "decree_date", "decree_signatory")
 
 MAKLUMAT_FIELDS: tuple[str, ...] = (
     "text",
@@ -88,7 +99,16 @@ def standard_save_draft(
     """
     _lock(layanan)
     versions = StandarPelayanan.objects.filter(layanan=layanan)
-    draft = versions.drafts().first()
+    draft = versions.drafts().select_for_update().first()
+    if draft is not None and draft.is_awaiting_approval:
+        raise ValidationError(
+            _(
+                "Version %(version)s is awaiting approval and cannot be changed; the "
+                "OPD administrator can return it for revision."
+            ),
+            code="submitted",
+            params={"version": draft.version},
+        )
     if draft is None:
         latest = versions.aggregate(latest=Max("version"))["latest"] or 0
         published = versions.published().first()
@@ -122,43 +142,234 @@ def _missing_public_error(standard: StandarPelayanan) -> ValidationError | None:
     )
 
 
-@transaction.atomic
-def standard_publish(
-    *, standard: StandarPelayanan, user: Any | None, now: datetime | None = None
-) -> StandarPelayanan:
-    """Publish a draft and supersede the version citizens saw until now.
+def _require_awaiting(standard: StandarPelayanan) -> None:
+    if not standard.is_awaiting_approval:
+        raise ValidationError(
+            _("Version %(version)s is not awaiting approval."),
+            code="not_submitted",
+            params={"version": standard.version},
+        )
 
-    Refuse, naming each of them, while a service-delivery component is empty.
+
+def _require_approver(standard: StandarPelayanan, user: Any) -> None:
+    if not StandarPelayanan.objects.approvable_by(user).filter(pk=standard.pk).exists():
+        raise PermissionDenied(
+            _("Only the administrator of the OPD or of the Pemda may approve.")
+        )
+
+
+def _record(
+    standard: StandarPelayanan,
+    action: str,
+    user: Any,
+    at: datetime,
+    comment: str = "",
+) -> ApprovalEvent:
+    event = ApprovalEvent(
+        standard=standard,
+        action=action,
+        comment=comment.strip(),
+        decree_number=standard.decree_number
+        if action == ApprovalEvent.Action.APPROVED
+        else "",
+        by=user,
+        at=at,
+    )
+    event.full_clean()
+    event.save()
+    return event
+
+
+@transaction.atomic
+def standard_submit(
+    *, standard: StandarPelayanan, user: Any, now: datetime | None = None
+) -> StandarPelayanan:
+    """Submit a draft to the OPD's administrator, who approves or returns it.
+
+    Refuse, naming each of them, while a service-delivery component is empty: the
+    administrator should not be asked to set a standard citizens could not read.
+    While it waits the draft cannot be edited, so what is approved is what was sent.
     """
+    now = now or timezone.now()
     _lock(standard.layanan)
     standard = StandarPelayanan.objects.select_for_update().get(pk=standard.pk)
     if not standard.is_draft:
         raise ValidationError(
-            _("Only a draft can be published; version %(version)s is %(status)s."),
+            _("Only a draft can be submitted; version %(version)s is %(status)s."),
             code="not_draft",
             params={
                 "version": standard.version,
                 "status": standard.get_status_display(),
             },
         )
+    if standard.is_awaiting_approval:
+        raise ValidationError(
+            _("Version %(version)s is already awaiting approval."),
+            code="submitted",
+            params={"version": standard.version},
+        )
+    error = _missing_public_error(standard)
+    if error is not None:
+        raise error
+    standard.submitted_at = now
+    standard.submitted_by = user
+    standard.save(update_fields=["submitted_at", "submitted_by", "updated_at"])
+    _record(standard, ApprovalEvent.Action.SUBMITTED, user, now)
+    return standard
+
+
+def decree_key(number: str) -> str:
+    """Return ``number`` as compared with other decrees: spacing and case ignored."""
+    return "".join(number.split()).casefold()
+
+
+def _decree_errors(
+    standard: StandarPelayanan,
+    previous: StandarPelayanan | None,
+    today: date,
+) -> dict[str, list[ValidationError]]:
+    """Return the problems of the decree entered on ``standard``, by field.
+
+    A new version needs a decree of its own: its number must differ from every
+    earlier version's (one decree may set the standards of several services, so
+    numbers are compared within the service only), and it cannot predate the
+    decree of the version it replaces.
+    """
+    errors: dict[str, list[ValidationError]] = {}
+
+    def add(field: str, message: str, code: str, **params: Any) -> None:
+        errors.setdefault(field, []).append(
+            ValidationError(message, code=code, params=params or None)
+        )
+
+    number = " ".join(standard.decree_number.split())
+    if not number:
+        add("decree_number", _("Enter the number of the decree."), "required")
+    else:
+        earlier = (
+            StandarPelayanan.objects.filter(layanan_id=standard.layanan_id)
+            .exclude(pk=standard.pk)
+            .exclude(decree_number="")
+            .values_list("version", "decree_number")
+        )
+        for version, other in earlier:
+            if decree_key(other) == decree_key(number):
+                add(
+                    "decree_number",
+                    _(
+                        "Decree %(number)s already set version %(version)s; a "
+                        "changed standard needs a decree of its own."
+                    ),
+                    "reused",
+                    number=number,
+                    version=version,
+                )
+                break
+    if standard.decree_date is None:
+        add("decree_date", _("Enter the date of the decree."), "required")
+    elif standard.decree_date > today:
+        add("decree_date", _("The decree date cannot be in the future."), "future")
+    elif (
+        previous is not None
+        and previous.decree_date
+        and standard.decree_date < previous.decree_date
+    ):
+        add(
+            "decree_date",
+            _(
+                "The decree cannot be dated before the decree of version "
+                "%(version)s (%(date)s), which it replaces."
+            ),
+            "before_previous",
+            version=previous.version,
+            date=date_format(previous.decree_date, "DATE_FORMAT"),
+        )
+    if not standard.decree_signatory.strip():
+        add("decree_signatory", _("Enter who signed the decree."), "required")
+    return errors
+
+
+@transaction.atomic
+def standard_approve(
+    *,
+    standard: StandarPelayanan,
+    user: Any,
+    decree_number: str,
+    decree_date: date | None,
+    decree_signatory: str,
+    comment: str = "",
+    now: datetime | None = None,
+) -> StandarPelayanan:
+    """Approve a submitted draft: record its decree, publish it, supersede the old one.
+
+    Only the OPD's or the Pemda's administrator approves (``approvable_by``); the
+    version citizens saw until now stays published, with its own decree, until this
+    succeeds.
+    """
+    now = now or timezone.now()
+    _lock(standard.layanan)
+    standard = StandarPelayanan.objects.select_for_update().get(pk=standard.pk)
+    _require_approver(standard, user)
+    _require_awaiting(standard)
     error = _missing_public_error(standard)
     if error is not None:
         raise error
     previous = (
-        StandarPelayanan.objects.filter(layanan_id=standard.layanan_id)
+        StandarPelayanan.objects.select_for_update()
+        .filter(layanan_id=standard.layanan_id)
         .published()
         .first()
     )
+    standard.decree_number = " ".join(decree_number.split())
+    standard.decree_date = decree_date
+    standard.decree_signatory = decree_signatory.strip()
+    errors = _decree_errors(standard, previous, timezone.localdate(now))
+    if errors:
+        raise ValidationError(errors)
     if previous is not None:
         reviews = [d for d in (standard.reviewed_on, previous.reviewed_on) if d]
         standard.reviewed_on = max(reviews) if reviews else None
         previous.status = StandarPelayanan.Status.SUPERSEDED
         previous.save(update_fields=["status", "updated_at"])
     standard.status = StandarPelayanan.Status.PUBLISHED
-    standard.published_at = now or timezone.now()
+    standard.published_at = now
     standard.published_by = user
     standard.full_clean()
     standard.save()
+    _record(standard, ApprovalEvent.Action.APPROVED, user, now, comment)
+    return standard
+
+
+@transaction.atomic
+def standard_return(
+    *,
+    standard: StandarPelayanan,
+    user: Any,
+    comment: str,
+    now: datetime | None = None,
+) -> StandarPelayanan:
+    """Return a submitted draft to its editors with a comment saying what to change.
+
+    The draft is open for editing again; the published version is untouched.
+    """
+    now = now or timezone.now()
+    _lock(standard.layanan)
+    standard = StandarPelayanan.objects.select_for_update().get(pk=standard.pk)
+    _require_approver(standard, user)
+    _require_awaiting(standard)
+    if not comment.strip():
+        raise ValidationError(
+            {
+                "comment": ValidationError(
+                    _("Say what should change before the version is approved."),
+                    code="required",
+                )
+            }
+        )
+    standard.submitted_at = None
+    standard.submitted_by = None
+    standard.save(update_fields=["submitted_at", "submitted_by", "updated_at"])
+    _record(standard, ApprovalEvent.Action.RETURNED, user, now, comment)
     return standard
 
 

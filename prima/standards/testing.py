@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -52,6 +52,8 @@ def make_standard(
         latest = Standard.objects.filter(layanan=layanan).aggregate(v=Max("version"))
         version = (latest["v"] or 0) + 1
     values = {**COMPLETE_VALUES, **overrides}
+    if decree_date is not None:
+        values["decree_date"] = decree_date
     if status != Standard.Status.DRAFT:
         values.setdefault("decree_number", f"188.45/{version}/2026")
         values.setdefault("decree_date", decree_date or timezone.localdate())
@@ -70,6 +72,34 @@ def make_standard(
     standard.full_clean()
     standard.save()
     return standard
+
+
+def approve_standard(
+    standard: Standard,
+    *,
+    approver: Any,
+    submitter: Any = None,
+    decree_number: str | None = None,
+    decree_date: date | None = None,
+    decree_signatory: str = "Kepala Dinas",
+    now: datetime | None = None,
+) -> Standard:
+    """Submit ``standard`` (unless it waits already) and approve it with a decree of
+    its own, numbered after its version and dated today unless told otherwise."""
+    from prima.standards import services
+
+    if not standard.is_awaiting_approval:
+        standard = services.standard_submit(
+            standard=standard, user=submitter or approver, now=now
+        )
+    return services.standard_approve(
+        standard=standard,
+        user=approver,
+        decree_number=decree_number or f"188.45/{standard.version}/SK-BARU",
+        decree_date=decree_date or timezone.localdate(),
+        decree_signatory=decree_signatory,
+        now=now,
+    )
 
 
 def make_maklumat(*, unit: Unit, signed: bool = True, **overrides: Any) -> Maklumat:

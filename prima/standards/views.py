@@ -23,7 +23,9 @@ from prima.core.scoping import get_for_user, user_can
 from prima.organisations.models import Layanan
 from prima.standards import selectors, services
 from prima.standards.forms import (
+    ApproveForm,
     MaklumatForm,
+    ReturnForm,
     ReviewForm,
     StandardFilterForm,
     StandardForm,
@@ -53,7 +55,8 @@ def standard_list(request):
     )
     page = Paginator(layanan, SERVICES_PER_PAGE).get_page(request.GET.get("page"))
     rows = selectors.standard_rows(page.object_list, today=today)
-    context = {"form": form, "page_obj": page, "rows": rows}
+    queue = selectors.approval_queue(user=request.user)
+    context = {"form": form, "page_obj": page, "rows": rows, "queue": queue}
     return TemplateResponse(request, "standards/standard_list.html", context)
 
 
@@ -74,6 +77,9 @@ def standard_detail(request, layanan_pk: int):
 def standard_edit(request, layanan_pk: int):
     layanan = get_for_user(Layanan.objects, request.user, CHANGE, pk=layanan_pk)
     source = selectors.standard_edit_source(layanan=layanan, user=request.user)
+    if source is not None and source.is_awaiting_approval:
+        messages.info(request, _("A version awaiting approval cannot be edited."))
+        return _to_detail(source)
     data = request.POST if request.method == "POST" else None
     form = StandardForm(data, layanan=layanan, source=source)
     if form.is_valid():
@@ -102,6 +108,10 @@ def version_detail(request, pk: int):
         "can_change": selectors.standard_can_change(
             standard=standard, user=request.user
         ),
+        "can_approve": selectors.standard_can_approve(
+            standard=standard, user=request.user
+        ),
+        "returned": selectors.version_returned(standard=standard, user=request.user),
         "review_overdue": standard.is_review_overdue(timezone.localdate()),
         "review_form": ReviewForm(),
     }
@@ -110,16 +120,82 @@ def version_detail(request, pk: int):
 
 @require_POST
 @login_required
-def standard_publish(request, pk: int):
+def standard_submit(request, pk: int):
     standard = get_for_user(StandarPelayanan.objects, request.user, CHANGE, pk=pk)
     try:
-        standard = services.standard_publish(standard=standard, user=request.user)
+        standard = services.standard_submit(standard=standard, user=request.user)
     except ValidationError as exc:
         _error_messages(request, exc.messages)
     else:
         messages.success(
-            request, _("Version %(v)s is published.") % {"v": standard.version}
+            request,
+            _("Version %(v)s was submitted to the OPD administrator for approval.")
+            % {"v": standard.version},
         )
+    return _to_detail(standard)
+
+
+def _get_for_approval(request, pk: int) -> StandarPelayanan:
+    """Return a version the user sees, 403 unless the user may approve it."""
+    standard = get_for_user(
+        StandarPelayanan.objects.select_related("layanan__unit__opd", "submitted_by"),
+        request.user,
+        pk=pk,
+    )
+    if not selectors.standard_can_approve(standard=standard, user=request.user):
+        raise PermissionDenied
+    return standard
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def standard_approve(request, pk: int):
+    standard = _get_for_approval(request, pk)
+    if not standard.is_awaiting_approval:
+        messages.info(
+            request,
+            _("Version %(v)s is not awaiting approval.") % {"v": standard.version},
+        )
+        return _to_detail(standard)
+    review = selectors.approval_review(standard=standard)
+    data = request.POST if request.method == "POST" else None
+    form = ApproveForm.for_version(data, standard=standard, published=review.published)
+    if form.is_valid():
+        try:
+            services.standard_approve(
+                standard=standard, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Version %(v)s is approved and published.") % {"v": standard.version},
+            )
+            return _to_detail(standard)
+    context = {"review": review, "form": form, "return_form": ReturnForm()}
+    return TemplateResponse(request, "standards/standard_approve.html", context)
+
+
+@require_POST
+@login_required
+def standard_return(request, pk: int):
+    standard = _get_for_approval(request, pk)
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        _error_messages(request, [m for e in form.errors.values() for m in e])
+        return redirect("standards:standard-approve", pk=standard.pk)
+    try:
+        services.standard_return(
+            standard=standard, user=request.user, **form.cleaned_data
+        )
+    except ValidationError as exc:
+        _error_messages(request, exc.messages)
+        return redirect("standards:standard-approve", pk=standard.pk)
+    messages.success(
+        request,
+        _("Version %(v)s was returned for revision.") % {"v": standard.version},
+    )
     return _to_detail(standard)
 
 

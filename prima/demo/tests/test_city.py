@@ -16,6 +16,8 @@ CASES = {
     city.NO_STANDARD,
     city.VERSIONED,
     city.REVISING,
+    city.AWAITING,
+    city.RETURNED,
     city.NO_PARTICIPATION,
 }
 

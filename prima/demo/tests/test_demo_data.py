@@ -28,7 +28,7 @@ from prima.organisations.models import (
     PerangkatDaerah,
     Unit,
 )
-from prima.standards.models import Maklumat, StandarPelayanan
+from prima.standards.models import ApprovalEvent, Maklumat, StandarPelayanan
 
 pytestmark = pytest.mark.django_db
 
@@ -196,7 +196,13 @@ def test_standards_show_every_case(first_run):
         if Status.SUPERSEDED in statuses and published:
             seen.add("two versions")
         if Status.DRAFT in statuses and published:
-            seen.add("revision in draft")
+            draft = next(s for s in versions if s.status == Status.DRAFT)
+            if draft.is_awaiting_approval:
+                seen.add("awaiting approval")
+            elif draft.approval_events.filter(action="returned").exists():
+                seen.add("returned")
+            else:
+                seen.add("revision in draft")
         for standard in published:
             assert not standard.missing_public_components()
             if not standard.is_complete:
@@ -212,6 +218,8 @@ def test_standards_show_every_case(first_run):
         "draft only",
         "two versions",
         "revision in draft",
+        "awaiting approval",
+        "returned",
         "incomplete",
         "overdue",
         "complete",
@@ -234,6 +242,27 @@ def test_published_standards_are_set_published_and_priced(first_run):
     assert free.filter(layanan__code="DKC-KTR-KIA").exists()
     assert paid.filter(layanan__code="DISHUB-PKB-KIR").exists()
     assert all("Peraturan" in s.biaya_dasar_hukum for s in paid)
+
+
+def test_every_set_version_was_approved_with_its_own_decree(first_run):
+    """Each published or superseded version has its own decree, approved by an OPD
+    or Pemda administrator; no two versions of a service share a decree."""
+    versions = StandarPelayanan.objects.filter(pemda__slug=SLUG).exclude(status="draft")
+    approvals = {
+        e.standard_id: e
+        for e in ApprovalEvent.objects.filter(
+            standard__pemda__slug=SLUG, action="approved"
+        ).select_related("by")
+    }
+    for standard in versions:
+        approval = approvals[standard.pk]
+        assert approval.decree_number == standard.decree_number
+        assert approval.by == standard.published_by
+        assert approval.by.memberships.filter(
+            role__in=["admin_opd", "admin_pemda"]
+        ).exists()
+    pairs = versions.values_list("layanan_id", "decree_number")
+    assert len(set(pairs)) == len(pairs)
 
 
 def test_most_units_have_a_maklumat_and_some_are_unsigned(first_run):

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone, translation
 
 from prima.standards.forms import (
+    ApproveForm,
     MaklumatForm,
     ReviewForm,
     StandardFilterForm,
@@ -127,7 +128,6 @@ def test_zero_staff_is_refused(org):
         ("biaya_tarif", "NaN"),
         ("jangka_waktu_unit", "minggu"),
         ("drafted_on", "31/02/2025"),
-        ("decree_date", "not a date"),
         ("drafting_participants", ["pengguna", "tetangga"]),
         ("publication_media", ["koran"]),
     ],
@@ -146,12 +146,36 @@ def test_whitespace_only_text_counts_as_empty(org):
     assert form.cleaned_data["produk"] == ""
 
 
-def test_decree_number_needs_its_date(org):
-    """A decree number without a date is refused on the date field, and vice versa."""
-    form = bind(org, decree_number="188/2025", decree_date="")
-    assert form.errors["decree_date"] == ["Enter the date of the decree."]
-    form = bind(org, decree_number=" ", decree_date="2025-01-02")
-    assert form.errors["decree_number"] == ["Enter the number of the decree."]
+def test_edit_form_has_no_decree_fields(org):
+    """The decree is entered by the approver, so the edit form cannot carry one over."""
+    form = StandardForm(layanan=org.layanan)
+    assert not {"decree_number", "decree_date", "decree_signatory"} & set(form.fields)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("decree_date", "not a date"), ("decree_number", " "), ("decree_signatory", "")],
+)
+def test_approve_form_needs_a_well_formed_decree(field, value):
+    """The approval form refuses a decree without a number, a date or a signatory."""
+    data = {
+        "decree_number": "188.4/7/2026",
+        "decree_date": "2026-03-02",
+        "decree_signatory": "Kepala Dinas",
+        field: value,
+    }
+    form = ApproveForm(data)
+    assert not form.is_valid()
+    assert field in form.errors
+
+
+def test_approve_form_starts_from_the_previous_signatory(org):
+    """The approval form offers the signatory of the version it replaces, no number."""
+    published = make_standard(layanan=org.layanan, decree_signatory="Kepala Dinas")
+    draft = make_standard(layanan=org.layanan, status="draft")
+    form = ApproveForm.for_version(None, standard=draft, published=published)
+    assert form["decree_signatory"].value() == "Kepala Dinas"
+    assert not form["decree_number"].value()
 
 
 def test_choices_are_cleaned_to_lists(org):
@@ -167,7 +191,6 @@ def test_form_is_prefilled_from_the_source_version(org):
     source = make_standard(layanan=org.layanan, produk="KTP-el", decree_number="1/2025")
     form = StandardForm(layanan=org.layanan, source=source)
     assert form["produk"].value() == "KTP-el"
-    assert form["decree_number"].value() == "1/2025"
 
 
 def test_component_labels_carry_their_number(org):

@@ -12,7 +12,12 @@ from django.utils import timezone
 
 from prima.standards import services
 from prima.standards.models import Maklumat, StandardReview, StandarPelayanan
-from prima.standards.testing import COMPLETE_VALUES, make_maklumat, make_standard
+from prima.standards.testing import (
+    COMPLETE_VALUES,
+    approve_standard,
+    make_maklumat,
+    make_standard,
+)
 
 pytestmark = pytest.mark.django_db
 Status = StandarPelayanan.Status
@@ -83,13 +88,15 @@ def test_database_refuses_a_second_draft(org):
         )
 
 
-def test_publish_supersedes_the_previous_version(org, users):
-    """Publishing v2 supersedes v1 and stamps the time and the publisher."""
+def test_approval_supersedes_the_previous_version(org, users):
+    """Approving v2 supersedes v1 and stamps the time and the approver."""
     v1 = make_standard(layanan=org.layanan)
     services.standard_save_draft(layanan=org.layanan, user=None, **COMPLETE_VALUES)
     draft = StandarPelayanan.objects.drafts().get(layanan=org.layanan)
     now = timezone.now()
-    v2 = services.standard_publish(standard=draft, user=users["admin_opd"], now=now)
+    v2 = approve_standard(
+        draft, approver=users["admin_opd"], submitter=users["operator_unit"], now=now
+    )
     v1.refresh_from_db()
     assert (v1.status, v2.status) == (Status.SUPERSEDED, Status.PUBLISHED)
     assert v2.published_at == now
@@ -97,15 +104,15 @@ def test_publish_supersedes_the_previous_version(org, users):
     assert versions(org.layanan) == [(1, Status.SUPERSEDED), (2, Status.PUBLISHED)]
 
 
-def test_v1_stays_published_until_v2_is_published(org):
+def test_v1_stays_published_until_v2_is_approved(org):
     """While v2 is a draft the published version citizens see is still v1."""
     v1 = make_standard(layanan=org.layanan)
     services.standard_save_draft(layanan=org.layanan, user=None, produk="baru")
     assert StandarPelayanan.objects.published().get(layanan=org.layanan) == v1
 
 
-def test_publish_refuses_naming_each_missing_component(org):
-    """Publishing with empty service-delivery components names each of them."""
+def test_submit_refuses_naming_each_missing_component(org):
+    """Submitting with empty service-delivery components names each of them."""
     draft = services.standard_save_draft(
         layanan=org.layanan,
         user=None,
@@ -117,43 +124,44 @@ def test_publish_refuses_naming_each_missing_component(org):
         },
     )
     with pytest.raises(ValidationError) as caught:
-        services.standard_publish(standard=draft, user=None)
+        services.standard_submit(standard=draft, user=None)
     message = " ".join(caught.value.messages)
     assert "3. Service time" in message
     assert "6. Handling of complaints, suggestions and feedback" in message
     assert "1. Requirements" not in message
     draft.refresh_from_db()
     assert draft.status == Status.DRAFT
+    assert not draft.is_awaiting_approval
 
 
-def test_publish_refusal_leaves_the_published_version(org):
-    """A refused publication changes neither the draft nor the published version."""
+def test_submit_refusal_leaves_the_published_version(org):
+    """A refused submission changes neither the draft nor the published version."""
     v1 = make_standard(layanan=org.layanan)
     draft = services.standard_save_draft(layanan=org.layanan, user=None, produk="x")
     with pytest.raises(ValidationError):
-        services.standard_publish(standard=draft, user=None)
+        services.standard_submit(standard=draft, user=None)
     assert versions(org.layanan) == [(1, Status.PUBLISHED), (2, Status.DRAFT)]
     v1.refresh_from_db()
     assert v1.published_at is not None
 
 
-def test_publish_allows_missing_manufacturing_components(org):
-    """Only the six service-delivery components block publication."""
+def test_approval_allows_missing_manufacturing_components(org, users):
+    """Only the six service-delivery components block submission and approval."""
     draft = services.standard_save_draft(
         layanan=org.layanan,
         user=None,
         **{**COMPLETE_VALUES, "dasar_hukum": "", "jumlah_pelaksana": None},
     )
-    published = services.standard_publish(standard=draft, user=None)
+    published = approve_standard(draft, approver=users["admin_opd"])
     assert published.status == Status.PUBLISHED
     assert published.missing_count == 2
 
 
-def test_publish_refuses_a_version_that_is_not_a_draft(org):
-    """A published or superseded version cannot be published again."""
+def test_submit_refuses_a_version_that_is_not_a_draft(org):
+    """A published or superseded version cannot be submitted again."""
     v1 = make_standard(layanan=org.layanan)
     with pytest.raises(ValidationError, match="Only a draft"):
-        services.standard_publish(standard=v1, user=None)
+        services.standard_submit(standard=v1, user=None)
 
 
 def test_save_refuses_paid_tariff_without_legal_basis(org):
@@ -191,15 +199,15 @@ def test_new_draft_keeps_the_review_clock(org):
     assert draft.reviewed_on == date(2025, 5, 1)
 
 
-def test_publish_carries_the_latest_review(org):
-    """A review recorded on v1 while v2 was drafted still counts after publication."""
+def test_approval_carries_the_latest_review(org, users):
+    """A review recorded on v1 while v2 was drafted still counts after approval."""
     v1 = make_standard(layanan=org.layanan, decree_date=date(2024, 1, 10))
     services.standard_save_draft(layanan=org.layanan, user=None, **COMPLETE_VALUES)
     services.standard_review(
         standard=v1, user=None, reviewed_on=date(2025, 1, 5), today=date(2025, 2, 1)
     )
     draft = StandarPelayanan.objects.drafts().get(layanan=org.layanan)
-    v2 = services.standard_publish(standard=draft, user=None)
+    v2 = approve_standard(draft, approver=users["admin_opd"])
     assert v2.reviewed_on == date(2025, 1, 5)
 
 

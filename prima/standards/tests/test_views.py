@@ -47,6 +47,15 @@ VIEW_OTHER_PEMDA = profile(404, anonymous=LOGIN, other_pemda_admin=200, superuse
 CHANGE_OWN = {**VIEW_OWN, **dict.fromkeys(READERS, 403)}
 CHANGE_SIBLING = {**CHANGE_OWN, "operator_unit": 404, "petugas_loket": 404}
 CHANGE_OTHER_PEMDA = VIEW_OTHER_PEMDA
+# Approval needs the catalog change grant at OPD or Pemda level: the unit operator
+# sees the version but may not approve it.
+APPROVE_OWN = {**CHANGE_OWN, "operator_unit": 403}
+APPROVE_OTHER_OPD = {
+    **APPROVE_OWN,
+    "operator_unit": 404,
+    "petugas_loket": 404,
+    "admin_opd": 404,
+}
 
 
 def redirects(expected: dict[str, int]) -> dict[str, int]:
@@ -72,6 +81,18 @@ def version(kind):
     return lambda org, v: {"pk": v[kind].pk}
 
 
+def submitted(kind):
+    """Submit the fixture's draft ``kind`` for approval and return its key."""
+
+    def build(org, v):
+        from prima.standards import services
+
+        services.standard_submit(standard=v[kind], user=None)
+        return {"pk": v[kind].pk}
+
+    return build
+
+
 def unit_of(attr):
     return lambda org, v: {"unit_pk": getattr(org, attr).pk}
 
@@ -95,12 +116,23 @@ CASES = [
          label="version-superseded"),
     Case("standards:version-detail", version("other_pemda"), VIEW_OTHER_PEMDA,
          label="version-other-pemda"),
-    Case("standards:standard-publish", version("draft"), profile(405),
-         label="publish-get"),
-    Case("standards:standard-publish", version("draft"), redirects(CHANGE_OWN),
-         method="post", label="publish-post"),
-    Case("standards:standard-publish", version("other_pemda"),
-         redirects(CHANGE_OTHER_PEMDA), method="post", label="publish-other-pemda"),
+    Case("standards:standard-submit", version("draft"), profile(405),
+         label="submit-get"),
+    Case("standards:standard-submit", version("draft"), redirects(CHANGE_OWN),
+         method="post", label="submit-post"),
+    Case("standards:standard-submit", version("other_pemda"),
+         redirects(CHANGE_OTHER_PEMDA), method="post", label="submit-other-pemda"),
+    Case("standards:standard-approve", submitted("draft"), APPROVE_OWN),
+    Case("standards:standard-approve", submitted("other_opd_draft"),
+         APPROVE_OTHER_OPD, label="approve-other-opd"),
+    Case("standards:standard-approve", submitted("other_pemda"), CHANGE_OTHER_PEMDA,
+         label="approve-other-pemda"),
+    Case("standards:standard-return", submitted("draft"), profile(405),
+         label="return-get"),
+    Case("standards:standard-return", submitted("draft"), redirects(APPROVE_OWN),
+         method="post", label="return-post"),
+    Case("standards:standard-return", submitted("other_opd_draft"),
+         redirects(APPROVE_OTHER_OPD), method="post", label="return-other-opd"),
     Case("standards:standard-review", version("published"), profile(405),
          label="review-get"),
     Case("standards:standard-review", version("published"), redirects(CHANGE_OWN),
@@ -124,6 +156,9 @@ def versions(org):
         "published": make_standard(layanan=org.layanan),
         "draft": make_standard(layanan=org.layanan, status=Status.DRAFT),
         "sibling": make_standard(layanan=org.sibling_layanan),
+        "other_opd_draft": make_standard(
+            layanan=org.other_opd_layanan, status=Status.DRAFT
+        ),
         "other_pemda": make_standard(
             layanan=org.other_pemda_layanan, status=Status.DRAFT
         ),
@@ -163,7 +198,7 @@ def test_read_only_roles_change_nothing(org, users, versions, client):
     for name in READERS:
         login(client, users, name)
         client.post(
-            reverse("standards:standard-publish", kwargs={"pk": versions["draft"].pk})
+            reverse("standards:standard-submit", kwargs={"pk": versions["draft"].pk})
         )
         client.post(
             reverse(
@@ -180,6 +215,7 @@ def test_read_only_roles_change_nothing(org, users, versions, client):
         )
     versions["draft"].refresh_from_db()
     assert versions["draft"].status == Status.DRAFT
+    assert not versions["draft"].is_awaiting_approval
     assert versions["draft"].produk == COMPLETE_VALUES["produk"]
     assert not StandardReview.objects.exists()
     assert not Maklumat.objects.exists()
@@ -320,10 +356,10 @@ def test_detail_shows_lifecycle_and_review_status(org, users, client, en):
 
 
 def test_detail_buttons_only_for_editors(org, users, client, versions):
-    """Edit, publish and review controls appear only for users who may change."""
+    """Edit, submit and review controls appear only for users who may change."""
     edit_url = reverse("standards:standard-edit", kwargs={"layanan_pk": org.layanan.pk})
     publish_url = reverse(
-        "standards:standard-publish", kwargs={"pk": versions["draft"].pk}
+        "standards:standard-submit", kwargs={"pk": versions["draft"].pk}
     )
     review_url = reverse(
         "standards:standard-review", kwargs={"pk": versions["published"].pk}
@@ -404,14 +440,14 @@ def test_edit_first_draft_then_detail_lists_missing(org, users, client, en):
     assert "2. System, mechanism and procedure" in html
 
 
-def test_publish_refusal_names_missing_components(org, users, client, en):
-    """A refused publication says which service-delivery components are empty."""
+def test_submit_refusal_names_missing_components(org, users, client, en):
+    """A refused submission says which service-delivery components are empty."""
     draft = make_standard(
         layanan=org.layanan, status=Status.DRAFT, persyaratan="", biaya_tarif=None
     )
-    client.force_login(users["admin_opd"])
+    client.force_login(users["operator_unit"])
     response = client.post(
-        reverse("standards:standard-publish", kwargs={"pk": draft.pk}),
+        reverse("standards:standard-submit", kwargs={"pk": draft.pk}),
         follow=True,
         HTTP_ACCEPT_LANGUAGE="en",
     )
@@ -419,21 +455,7 @@ def test_publish_refusal_names_missing_components(org, users, client, en):
     assert "1. Requirements" in html and "4. Cost/tariff" in html
     assert "cannot be published" in html
     draft.refresh_from_db()
-    assert draft.status == Status.DRAFT
-
-
-def test_publish_supersedes_and_redirects(org, users, client, versions):
-    """Publishing the draft supersedes the published version."""
-    client.force_login(users["operator_unit"])
-    response = client.post(
-        reverse("standards:standard-publish", kwargs={"pk": versions["draft"].pk})
-    )
-    assert response.status_code == 302
-    for standard in versions.values():
-        standard.refresh_from_db()
-    assert versions["draft"].status == Status.PUBLISHED
-    assert versions["draft"].published_by == users["operator_unit"]
-    assert versions["published"].status == Status.SUPERSEDED
+    assert not draft.is_awaiting_approval
 
 
 def test_review_records_and_refuses_future(org, users, client, versions, en):
@@ -525,9 +547,14 @@ def test_unknown_ids_answer_404(users, client, db):
         ("standards:standard-edit", {"layanan_pk": 999999}),
         ("standards:version-detail", {"pk": 999999}),
         ("standards:maklumat-edit", {"unit_pk": 999999}),
+        ("standards:standard-approve", {"pk": 999999}),
     ]:
         assert client.get(reverse(name, kwargs=kwargs)).status_code == 404
-    for name in ["standards:standard-publish", "standards:standard-review"]:
+    for name in [
+        "standards:standard-submit",
+        "standards:standard-return",
+        "standards:standard-review",
+    ]:
         assert client.post(reverse(name, kwargs={"pk": 999999})).status_code == 404
 
 
