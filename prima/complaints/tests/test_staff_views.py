@@ -65,20 +65,22 @@ def test_case_detail_hides_confidential_identity_from_the_unit(client, org, user
 def test_case_detail_shows_timeline_with_internal_notes(client, org, users):
     """Internal notes appear on the staff timeline, marked internal."""
     case = submit(org)
-    case_assign(case=case, actor=users["admin_pemda"], unit=org.unit, note="Cek CCTV")
+    case_assign(
+        case=case, actor=users["admin_pemda"], unit=org.unit, staff_note="Cek CCTV"
+    )
     url = reverse("complaints:case-detail", args=[case.pk])
     text = login(client, users["admin_opd"]).get(url).content.decode()
-    assert "Cek CCTV" in text and 'class="badge">Internal' not in text
+    assert "Cek CCTV" in text and 'class="badge">Internal<' not in text
     CaseEvent.objects.create(
         case=case,
         at=case.received_at,
         from_status=case.status,
         to_status=case.status,
-        note="Eskalasi",
+        staff_note="Eskalasi",
         public=False,
     )
     text = client.get(url).content.decode()
-    assert "Eskalasi" in text and 'class="badge">Internal' in text
+    assert "Eskalasi" in text and 'class="badge">Internal<' in text
 
 
 def test_verify_moves_the_case_and_mails_the_citizen(
@@ -89,7 +91,7 @@ def test_verify_moves_the_case_and_mails_the_citizen(
     url = reverse("complaints:case-verify", args=[case.pk])
     with django_capture_on_commit_callbacks(execute=True):
         response = login(client, users["operator_unit"]).post(
-            url, {"verify-note": "ok"}
+            url, {"verify-staff_note": "ok"}
         )
     assert response.status_code == 302
     case.refresh_from_db()
@@ -145,7 +147,9 @@ def test_assign_limits_units_to_the_opd_of_an_opd_admin(client, org, users):
     client.post(url, {"assign-unit": org.other_opd_unit.pk})
     case.refresh_from_db()
     assert case.status == Status.RECEIVED
-    client.post(url, {"assign-unit": org.sibling_unit.pk, "assign-note": "disposisi"})
+    client.post(
+        url, {"assign-unit": org.sibling_unit.pk, "assign-staff_note": "disposisi"}
+    )
     case.refresh_from_db()
     assert case.status == Status.ASSIGNED and case.unit == org.sibling_unit
 

@@ -188,7 +188,7 @@ def test_case_page_shows_public_events_answer_and_deadline(en, org):
         case=case,
         at=timezone.now(),
         to_status=Status.ANSWERED,
-        note="Internal: check CCTV",
+        staff_note="Internal: check CCTV",
         public=False,
     )
     en.post(url(org, "track"), {"code": case.tracking_code})
