@@ -69,6 +69,9 @@ class CaseForm(SubmissionKeyForm):
     """A new complaint, suggestion, appreciation or request for information."""
 
     key_error = KEY_ERROR
+    # The same text sent again is the same case, whatever else was changed on the
+    # way back (docs/adr/0007-same-submission.md).
+    same_submission_fields = ("subject", "description")
     kind = forms.ChoiceField(
         label=_("What do you want to send?"),
         choices=Kind.choices,
