@@ -16,7 +16,10 @@ KEY_ERROR = _(
 PRIVACY_CHOICES = [
     (
         Privacy.OPEN,
-        _("Open: the unit handling your case sees your name and contact."),
+        _(
+            "Open: the staff of the unit handling your case, and the administrator "
+            "of its OPD, see your name and contact; other officials do not."
+        ),
     ),
     (
         Privacy.CONFIDENTIAL,
