@@ -80,16 +80,18 @@ class SubmissionKeyForm(forms.Form):
             raise forms.ValidationError(self.key_error, code="key")
         return key
 
-    def clean(self):
-        cleaned = super().clean()
+    def _post_clean(self):
+        # Django's hook after every field and ``clean()`` ran, rather than
+        # ``clean()``: subclasses keep a plain ``clean()`` (the SKM form's lean
+        # path relies on it) and cannot forget to call this one.
+        super()._post_clean()
         if self.request is not None and not self.errors:
-            cleaned["key"] = same_submission_key(
+            self.cleaned_data["key"] = same_submission_key(
                 self.request.session,
                 scope=f"{type(self).__qualname__} {self.request.get_full_path()}",
                 content=self.same_submission_content(),
-                key=cleaned["key"],
+                key=self.cleaned_data["key"],
             )
-        return cleaned
 
     def same_submission_content(self) -> list[object]:
         """Return the cleaned values that make two sendings the same submission."""
