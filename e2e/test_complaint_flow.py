@@ -58,7 +58,7 @@ def test_complaint_from_submission_to_rated_answer(
     staff.locator("input[name=password]").fill(TEST_PASSWORD)
     staff.locator("input[name=password]").press("Enter")
     expect(staff).to_have_url(re.compile(r"/staf/pengaduan/$"))
-    staff.get_by_role("link", name=code).click()
+    staff.get_by_role("link", name=f"#{case.number}").click()
     expect(staff.locator("a[href*='/staf/pengaduan/lampiran/']")).to_have_count(1)
     staff.locator("form[action$='/verifikasi/'] button[type=submit]").click()
     expect(staff.locator("form[action$='/verifikasi/']")).to_have_count(0)

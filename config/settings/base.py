@@ -205,6 +205,10 @@ LOGGING = {
 # nginx); 0 trusts only the socket address.
 PRIMA_TRUSTED_PROXIES = int(os.environ.get("PRIMA_TRUSTED_PROXIES", "0"))
 
+# The site's address as staff and citizens reach it, for links in e-mails (which have
+# no request to take a host from).
+PRIMA_BASE_URL = os.environ.get("PRIMA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 PRIMA_DEMO_PASSWORD = os.environ.get("PRIMA_DEMO_PASSWORD", "prima-demo-2026")
 # A year of SKM answers for the demo city; tests load fewer.
 PRIMA_DEMO_SURVEY_RESPONSES = int(

@@ -24,6 +24,7 @@ class CaseEventInline(admin.TabularInline):
         "from_status",
         "to_status",
         "note",
+        "staff_note",
         "public",
     ]
 
@@ -45,7 +46,7 @@ class AttachmentInline(admin.TabularInline):
 @admin.register(Case)
 class CaseAdmin(admin.ModelAdmin):
     list_display = [
-        "tracking_code",
+        "id",
         "subject",
         "kind",
         "status",
@@ -54,11 +55,18 @@ class CaseAdmin(admin.ModelAdmin):
         "escalation_level",
     ]
     list_filter = ["status", "kind", "escalation_level", "pemda"]
-    search_fields = ["tracking_code", "subject"]
+    # The tracking code is the citizen's only key and shown to them alone; staff,
+    # platform operators included, name a case by its number.
+    search_fields = ["=id", "subject"]
+    exclude = ["tracking_code", "submission_key"]
     inlines = [CaseEventInline, AttachmentInline]
 
     def get_readonly_fields(self, request, obj=None):
-        return [field.name for field in self.model._meta.fields]
+        return [
+            field.name
+            for field in self.model._meta.fields
+            if field.name not in self.exclude
+        ]
 
     def has_add_permission(self, request):
         return False

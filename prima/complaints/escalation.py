@@ -43,7 +43,7 @@ def _raise(case: Case, *, level: int, missed: date, now: datetime) -> None:
         at=now,
         from_status=case.status,
         to_status=case.status,
-        note=note,
+        staff_note=note,
         public=False,
     )
     if level == 1 and case.unit_id is not None:

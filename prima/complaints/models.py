@@ -163,6 +163,9 @@ class Case(UnitOwned):
 
     objects = CaseQuerySet.as_manager()
     scope_area = Area.COMPLAINTS
+    # Every text of a case is the citizen's own or written to the citizen; staff
+    # write for staff only on the events (``CaseEvent.staff_only_fields``).
+    staff_only_fields: tuple[str, ...] = ()
 
     class Meta:
         verbose_name = _("case")
@@ -174,7 +177,13 @@ class Case(UnitOwned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.tracking_code} · {self.subject}"
+        # Never the tracking code: it is the citizen's key and shown to them alone.
+        return f"#{self.number} · {self.subject}"
+
+    @property
+    def number(self) -> str:
+        """Return the number staff use to name the case (not its tracking code)."""
+        return str(self.pk)
 
     @property
     def identity_hidden_from_unit(self) -> bool:
@@ -197,17 +206,39 @@ class CaseEvent(models.Model):
     by_citizen = models.BooleanField(_("by the citizen"), default=False)
     from_status = models.CharField(max_length=12, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=12, choices=Status.choices)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(
+        _("note to the citizen"),
+        blank=True,
+        help_text=_("Shown to the citizen with this step."),
+    )
+    staff_note = models.TextField(
+        _("internal note"),
+        blank=True,
+        help_text=_("Seen by staff only; never shown to the citizen."),
+    )
     public = models.BooleanField(
         _("shown to the citizen"),
         default=True,
-        help_text=_("Internal notes stay among staff."),
+        help_text=_("Whether the step appears in the citizen's history."),
     )
+
+    # Text a page or mail for the citizen must never render. Every text field is
+    # classified in ``tests/test_staff_text.py``, which proves none of these
+    # reaches a public page.
+    staff_only_fields = ("staff_note",)
 
     class Meta:
         verbose_name = _("case event")
         verbose_name_plural = _("case events")
         ordering = ["at", "pk"]
+        constraints = [
+            # A step hidden from the citizen keeps its text in ``staff_note``, so
+            # ``note`` is always text the citizen may read.
+            models.CheckConstraint(
+                condition=models.Q(public=True) | models.Q(note=""),
+                name="internal_event_has_no_citizen_note",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.from_status}→{self.to_status}"

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from prima.complaints.models import Case, Privacy
+from prima.core.links import absolute_url
 from prima.core.roles import Role
 
 
@@ -71,31 +72,42 @@ def handler_emails(case: Case) -> list[str]:
 
 
 def notify_citizen(case: Case) -> bool:
-    """E-mail the citizen the case's new status; return whether a mail was sent."""
+    """E-mail the citizen the case's new status; return whether a mail was sent.
+
+    The mail names the case by its subject, never by its tracking code: the code
+    is shown to the citizen once, on the page after sending, and a mailbox may be
+    read by others.
+    """
     if case.privacy == Privacy.ANONYMOUS or not case.contact_email:
         return False
-    subject = _("Your case %(code)s: %(status)s") % {
-        "code": case.tracking_code,
+    subject = _("Your case “%(subject)s”: %(status)s") % {
+        "subject": case.subject,
         "status": case.get_status_display(),
     }
     body = _(
-        "The status of your case %(code)s (“%(subject)s”) is now: %(status)s.\n\n"
-        "Use the tracking code %(code)s to follow it on the Prima portal."
+        "The status of your case “%(subject)s” is now: %(status)s.\n\n"
+        "Follow it at %(url)s with the tracking code you were given when you "
+        "sent it."
     ) % {
-        "code": case.tracking_code,
         "subject": case.subject,
         "status": case.get_status_display(),
+        "url": absolute_url(
+            reverse("complaints:track", kwargs={"pemda_slug": case.pemda.slug})
+        ),
     }
     send_mail(subject, body, None, [case.contact_email])
     return True
 
 
 def notify_staff(case: Case, recipients: list[str], *, reason: str = "") -> bool:
-    """E-mail staff members about the case; return whether a mail was sent."""
+    """E-mail staff members about the case; return whether a mail was sent.
+
+    Staff name a case by its number; the tracking code is the citizen's alone.
+    """
     if not recipients:
         return False
-    subject = _("Case %(code)s: %(status)s") % {
-        "code": case.tracking_code,
+    subject = _("Case #%(number)s: %(status)s") % {
+        "number": case.number,
         "status": case.get_status_display(),
     }
     body = "\n\n".join(
@@ -104,8 +116,8 @@ def notify_staff(case: Case, recipients: list[str], *, reason: str = "") -> bool
             reason,
             _("Subject: %(subject)s") % {"subject": case.subject},
             _("Status: %(status)s") % {"status": case.get_status_display()},
-            _("Open it at %(path)s")
-            % {"path": reverse("complaints:case-detail", args=[case.pk])},
+            _("Open it at %(url)s")
+            % {"url": absolute_url(reverse("complaints:case-detail", args=[case.pk]))},
         ]
         if part
     )

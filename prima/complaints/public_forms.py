@@ -16,7 +16,10 @@ KEY_ERROR = _(
 PRIVACY_CHOICES = [
     (
         Privacy.OPEN,
-        _("Open: the unit handling your case sees your name and contact."),
+        _(
+            "Open: the staff of the unit handling your case, and the administrator "
+            "of its OPD, see your name and contact; other officials do not."
+        ),
     ),
     (
         Privacy.CONFIDENTIAL,
@@ -69,6 +72,9 @@ class CaseForm(SubmissionKeyForm):
     """A new complaint, suggestion, appreciation or request for information."""
 
     key_error = KEY_ERROR
+    # The same text sent again is the same case, whatever else was changed on the
+    # way back (docs/adr/0007-same-submission.md).
+    same_submission_fields = ("subject", "description")
     kind = forms.ChoiceField(
         label=_("What do you want to send?"),
         choices=Kind.choices,

@@ -1,7 +1,9 @@
 """Citizen pages of complaints: send a case, then follow it with the tracking code.
 
 No account and no JavaScript. A submission key is issued with every display of the
-form and handed to ``case_submit``, so a double tap or a retry stores one case. The
+form and handed to ``case_submit``, so a double tap or a retry stores one case; the
+same text sent again from the same session within minutes (Back, then Send again)
+is recognised by the form and stores nothing new either. The
 tracking code is shown once, after the redirect, from the session — never in a URL.
 """
 
@@ -46,6 +48,7 @@ def submit(request, pemda_slug: str):
         units=selectors.submission_units(pemda),
         layanan=layanan,
         initial={"unit": unit},
+        request=request,
     )
     if form.is_valid():
         case, created = case_submit(**form.submission())

@@ -16,7 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from prima.complaints import sla
 from prima.complaints.models import Attachment, Case, Privacy, Status
 from prima.core.roles import CHANGE, VIEW, Area, Level
-from prima.core.scoping import get_for_user, pemdas_where, reach_q
+from prima.core.scoping import (
+    get_for_user,
+    is_platform_operator,
+    pemdas_where,
+    reach_q,
+    targets_where,
+)
 from prima.organisations.models import Layanan, Pemda, Unit
 
 
@@ -153,15 +159,32 @@ def can_bulk_assign(user) -> bool:
 def case_identity_visible(user, case: Case) -> bool:
     """Return whether the user may see who submitted the case.
 
-    Open cases show the contact to every staff member who sees the case; a
-    confidential one only to a Pemda-level complaints administrator of the case's
-    Pemda (or a superuser); an anonymous one to nobody, as nothing is stored.
+    What the citizen was told when choosing, read narrowly. An open case shows the
+    name and contact to the staff handling it: those who may change complaints of
+    the case's unit (its unit operators) or of the unit's OPD (the OPD
+    administrators); read-only roles (counter officer, evaluator, leadership) and
+    the Pemda administrators, who are not the handling unit, see it masked, as does
+    everyone while no unit is assigned. A confidential case shows it only to a
+    Pemda-level complaints administrator of the case's Pemda; an anonymous one to
+    nobody, as nothing is stored. The platform operator (an active superuser)
+    reaches every row, through the Django admin as well, so sees it too.
     """
     if case.privacy == Privacy.ANONYMOUS:
         return False
-    if case.privacy == Privacy.OPEN:
+    if case.privacy == Privacy.CONFIDENTIAL:
+        return case.pemda_id in pemdas_where(user, Area.COMPLAINTS, CHANGE)
+    if is_platform_operator(user):
         return True
-    return case.pemda_id in pemdas_where(user, Area.COMPLAINTS, CHANGE)
+    if case.unit_id is None:
+        return False
+    handling = {
+        Level.UNIT: case.unit_id,
+        Level.OPD: case.unit.opd_id,
+    }
+    return any(
+        target in targets_where(user, Area.COMPLAINTS, CHANGE, level=level)
+        for level, target in handling.items()
+    )
 
 
 @dataclass(frozen=True)

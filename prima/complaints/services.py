@@ -65,8 +65,9 @@ def _local(moment: datetime):
 
 
 def _record(
-    case, *, to_status, actor=None, note="", public=True, by_citizen=False, now
+    case, *, to_status, actor=None, note="", staff_note="", by_citizen=False, now
 ):
+    """Record a step: ``note`` is written to the citizen, ``staff_note`` to staff."""
     CaseEvent.objects.create(
         case=case,
         at=now,
@@ -75,7 +76,7 @@ def _record(
         from_status=case.status,
         to_status=to_status,
         note=note,
-        public=public,
+        staff_note=staff_note.strip(),
     )
     case.status = to_status
 
@@ -180,12 +181,17 @@ def attachments_store(*, case: Case, files: Sequence[CleanFile]) -> list[Attachm
 
 
 @transaction.atomic
-def case_verify(*, case: Case, actor, note: str = "", now=None) -> Case:
-    """Mark a case as clear and within the Pemda's authority."""
+def case_verify(*, case: Case, actor, staff_note: str = "", now=None) -> Case:
+    """Mark a case as clear and within the Pemda's authority.
+
+    The citizen sees the new state; ``staff_note`` stays among staff.
+    """
     now = now or timezone.now()
     _lock(case)
     _check(case, "verify")
-    _record(case, to_status=Status.VERIFIED, actor=actor, note=note, now=now)
+    _record(
+        case, to_status=Status.VERIFIED, actor=actor, staff_note=staff_note, now=now
+    )
     case.verified_at = now
     case.save()
     _after_commit(notifications.case_changed, case)
@@ -218,8 +224,14 @@ def case_reject(
 
 
 @transaction.atomic
-def case_assign(*, case: Case, actor, unit: Unit, note: str = "", now=None) -> Case:
-    """Hand a case to a unit (disposisi) and start its response and answer clocks."""
+def case_assign(
+    *, case: Case, actor, unit: Unit, staff_note: str = "", now=None
+) -> Case:
+    """Hand a case to a unit (disposisi) and start its response and answer clocks.
+
+    The citizen sees which unit handles the case; ``staff_note``, the disposisi's
+    instruction to that unit, stays among staff.
+    """
     now = now or timezone.now()
     _lock(case)
     _check(case, "assign")
@@ -227,7 +239,9 @@ def case_assign(*, case: Case, actor, unit: Unit, note: str = "", now=None) -> C
         raise ValidationError({"unit": _("The unit belongs to another Pemda.")})
     if case.status == Status.RECEIVED:
         case.verified_at = now
-    _record(case, to_status=Status.ASSIGNED, actor=actor, note=note, now=now)
+    _record(
+        case, to_status=Status.ASSIGNED, actor=actor, staff_note=staff_note, now=now
+    )
     holidays = holidays_of(case.pemda)
     today = _local(now)
     case.unit = unit

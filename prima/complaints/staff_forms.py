@@ -36,9 +36,15 @@ class WorklistFilterForm(forms.Form):
         self.fields["unit"].queryset = units
 
 
+INTERNAL_NOTE_HELP = _("Seen by staff only; the citizen never sees it.")
+
+
 class NoteForm(forms.Form):
-    note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    staff_note = forms.CharField(
+        label=_("Internal note"),
+        required=False,
+        help_text=INTERNAL_NOTE_HELP,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -64,9 +70,10 @@ class RejectForm(forms.Form):
 
 class AssignForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
-    note = forms.CharField(
+    staff_note = forms.CharField(
         label=_("Internal note"),
         required=False,
+        help_text=INTERNAL_NOTE_HELP,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 

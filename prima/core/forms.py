@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
+from prima.core.idempotency import same_submission_key
+
 
 class DateInput(forms.DateInput):
     """A native date picker; ISO format is what the browser sends and expects."""
@@ -49,13 +51,25 @@ def new_key() -> str:
 class SubmissionKeyForm(forms.Form):
     """A form carrying a hidden key issued with each display of it.
 
-    The service stores one row per key, so a double tap, the back button or a
-    retried request stores the submission once. Subclasses set ``key_error``: the
-    message shown when the key is missing or not one Prima issued.
+    The service stores one row per key, so a double tap or a retried request
+    stores the submission once. Built with ``request=``, the form also recognises
+    the same content sent again from the same session within minutes (Back, then
+    Send again on a page that brought a fresh key) and cleans to the key of the
+    first sending (``idempotency.same_submission_key``).
+
+    Subclasses set ``key_error``: the message shown when the key is missing or not
+    one Prima issued; and may set ``same_submission_fields``, the fields whose
+    values make two sendings the same (default: every field but the key and
+    files, which a browser never sends again after Back).
     """
 
     key_error = ""
+    same_submission_fields: tuple[str, ...] | None = None
     key = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
 
     def clean_key(self) -> uuid.UUID:
         try:
@@ -65,6 +79,31 @@ class SubmissionKeyForm(forms.Form):
         if key.version != 4:
             raise forms.ValidationError(self.key_error, code="key")
         return key
+
+    def _post_clean(self):
+        # Django's hook after every field and ``clean()`` ran, rather than
+        # ``clean()``: subclasses keep a plain ``clean()`` (the SKM form's lean
+        # path relies on it) and cannot forget to call this one.
+        super()._post_clean()
+        if self.request is not None and not self.errors:
+            self.cleaned_data["key"] = same_submission_key(
+                self.request.session,
+                scope=f"{type(self).__qualname__} {self.request.get_full_path()}",
+                content=self.same_submission_content(),
+                key=self.cleaned_data["key"],
+            )
+
+    def same_submission_content(self) -> list[object]:
+        """Return the cleaned values that make two sendings the same submission."""
+        names = self.same_submission_fields
+        if names is None:
+            names = tuple(
+                name
+                for name, field in self.fields.items()
+                if name != "key" and not isinstance(field, forms.FileField)
+            )
+        values = (self.cleaned_data.get(name) for name in names)
+        return [getattr(value, "pk", value) for value in values]
 
     def display_key(self) -> str:
         """Return the key to embed: the sent one if valid, else a fresh one."""

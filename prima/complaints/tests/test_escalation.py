@@ -48,7 +48,7 @@ def test_overdue_case_goes_to_the_opd_admin_once(
     case.refresh_from_db()
     assert case.escalation_level == 1
     event = case.events.last()
-    assert not event.public and "OPD" in event.note
+    assert not event.public and "OPD" in event.staff_note and not event.note
     assert mail.outbox[0].to == [users["admin_opd"].email]
     with django_capture_on_commit_callbacks(execute=True):
         again = escalate(today=date(2026, 3, 6))

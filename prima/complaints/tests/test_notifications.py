@@ -10,6 +10,7 @@ from prima.complaints.notifications import (
     case_changed,
     handler_emails,
     notify_citizen,
+    notify_staff,
     opd_admin_emails,
     pemda_admin_emails,
     unit_staff_emails,
@@ -33,14 +34,29 @@ def submit(org, unit="unit", **kwargs):
     return case
 
 
-def test_citizen_gets_status_and_tracking_code(org, users):
-    """The citizen's mail names the tracking code and the new status."""
+def test_citizen_gets_status_and_a_link_but_never_the_code(org, users, settings):
+    """The citizen's mail names the case and its status and links to the tracking
+    form on the site's address; the tracking code is not repeated."""
+    settings.PRIMA_BASE_URL = "https://prima.kota-alpha.go.id"
     case = submit(org)
     assert notify_citizen(case)
     message = mail.outbox[0]
     assert message.to == ["siti@example.test"]
-    assert case.tracking_code in message.subject
-    assert case.tracking_code in message.body
+    assert "Antrean lama" in message.subject and "Received" in message.subject
+    assert "https://prima.kota-alpha.go.id/kota-alpha/pengaduan/lacak/" in message.body
+    assert case.tracking_code not in message.subject + message.body
+
+
+def test_staff_mail_names_the_number_and_links_absolutely(org, users, settings):
+    """Staff read "Case #n" and an absolute link to the case; never the code."""
+    settings.PRIMA_BASE_URL = "https://prima.kota-alpha.go.id/"
+    case = submit(org)
+    assert notify_staff(case, ["staf@example.test"])
+    (message,) = mail.outbox
+    assert message.subject.startswith(f"Case #{case.number}:")
+    url = f"https://prima.kota-alpha.go.id/staf/pengaduan/{case.pk}/"
+    assert f"Open it at {url}" in message.body
+    assert case.tracking_code not in message.subject + message.body
 
 
 def test_anonymous_citizen_gets_no_mail(org, users):

@@ -101,6 +101,49 @@ def test_double_submit_stores_one_case(en, org):
     assert Case.objects.get().tracking_code not in page.content.decode()
 
 
+def test_back_and_send_again_with_a_fresh_key_stores_one_case(en, org):
+    """The same text sent again from the same session under a new key is one case."""
+    sent = en.post(submit_url(org), form_data(unit=org.unit.pk))
+    en.get(sent["Location"])  # the code is shown once
+    fresh = en.get(submit_url(org)).context["key"]  # Back brings a new page
+    response = en.post(
+        submit_url(org),
+        form_data(key=fresh, description="  Loket tutup pada\njam layanan. "),
+    )
+    assert response.status_code == 302
+    assert Case.objects.count() == 1
+    page = en.get(response["Location"])
+    assert Case.objects.get().tracking_code not in page.content.decode()
+
+
+def test_new_text_from_the_same_session_is_a_new_case(en, org):
+    """Another complaint from the same browser is stored as a second case."""
+    en.post(submit_url(org), form_data())
+    en.post(submit_url(org), form_data(subject="Toilet rusak"))
+    assert Case.objects.count() == 2
+
+
+def test_two_citizens_sending_the_same_text_make_two_cases(org, client):
+    """Two sessions sending identical text are two citizens: two cases."""
+    from django.test import Client
+
+    client.post(submit_url(org), form_data())
+    Client().post(submit_url(org), form_data())
+    assert Case.objects.count() == 2
+
+
+def test_the_same_text_after_the_window_is_a_new_case(en, org, monkeypatch):
+    """Sent again more than ten minutes later, the same text is a new case."""
+    from prima.core import idempotency
+
+    monkeypatch.setattr(idempotency, "_now", lambda: 1_000_000.0)
+    en.post(submit_url(org), form_data())
+    later = 1_000_000.0 + idempotency.SAME_SUBMISSION_SECONDS + 1
+    monkeypatch.setattr(idempotency, "_now", lambda: later)
+    en.post(submit_url(org), form_data())
+    assert Case.objects.count() == 2
+
+
 def test_confidential_choice_stored(en, org):
     """The confidential choice is stored with the contact details."""
     en.post(submit_url(org), form_data(privacy="confidential"))

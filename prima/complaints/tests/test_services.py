@@ -232,7 +232,8 @@ def test_each_staff_step_mails_citizen_and_unit_staff_after_commit(
         ["siti@example.test"],
         [users["admin_opd"].email, users["operator_unit"].email],
     ]
-    assert all(case.tracking_code in m.subject for m in mail.outbox)
+    assert all(case.subject in m.subject for m in mail.outbox[:1])
+    assert f"#{case.number}" in mail.outbox[1].subject
 
 
 def test_rolled_back_step_mails_nobody(org, users, django_capture_on_commit_callbacks):
@@ -283,7 +284,7 @@ def test_citizen_reopening_mails_the_staff_handling_the_case(
         case_reopen(case=case, reply="Belum beres", now=THURSDAY)
     (message,) = mail.outbox
     assert message.to == [users["admin_opd"].email, users["operator_unit"].email]
-    assert case.tracking_code in message.subject
+    assert f"#{case.number}" in message.subject
     assert "re-opened" in message.body
 
 

@@ -36,12 +36,12 @@ def login(client, user):
 
 
 def test_worklist_shows_rows_and_overdue_badge(client, org, users):
-    """The work list shows the tracking code, unit and the overdue badge."""
+    """The work list shows the case number, unit and the overdue badge."""
     case = submit(org)
     Case.objects.filter(pk=case.pk).update(verify_due="2020-01-01")
     response = login(client, users["admin_pemda"]).get(reverse("complaints:worklist"))
     text = response.content.decode()
-    assert case.tracking_code in text
+    assert f"#{case.number}" in text and case.tracking_code not in text
     assert org.unit.name in text
     assert "Overdue" in text
 
@@ -65,20 +65,22 @@ def test_case_detail_hides_confidential_identity_from_the_unit(client, org, user
 def test_case_detail_shows_timeline_with_internal_notes(client, org, users):
     """Internal notes appear on the staff timeline, marked internal."""
     case = submit(org)
-    case_assign(case=case, actor=users["admin_pemda"], unit=org.unit, note="Cek CCTV")
+    case_assign(
+        case=case, actor=users["admin_pemda"], unit=org.unit, staff_note="Cek CCTV"
+    )
     url = reverse("complaints:case-detail", args=[case.pk])
     text = login(client, users["admin_opd"]).get(url).content.decode()
-    assert "Cek CCTV" in text and 'class="badge">Internal' not in text
+    assert "Cek CCTV" in text and 'class="badge">Internal<' not in text
     CaseEvent.objects.create(
         case=case,
         at=case.received_at,
         from_status=case.status,
         to_status=case.status,
-        note="Eskalasi",
+        staff_note="Eskalasi",
         public=False,
     )
     text = client.get(url).content.decode()
-    assert "Eskalasi" in text and 'class="badge">Internal' in text
+    assert "Eskalasi" in text and 'class="badge">Internal<' in text
 
 
 def test_verify_moves_the_case_and_mails_the_citizen(
@@ -89,13 +91,13 @@ def test_verify_moves_the_case_and_mails_the_citizen(
     url = reverse("complaints:case-verify", args=[case.pk])
     with django_capture_on_commit_callbacks(execute=True):
         response = login(client, users["operator_unit"]).post(
-            url, {"verify-note": "ok"}
+            url, {"verify-staff_note": "ok"}
         )
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.status == Status.VERIFIED
     assert case.events.last().actor == users["operator_unit"]
-    assert any(case.tracking_code in m.subject for m in mail.outbox)
+    assert any(case.subject in m.subject for m in mail.outbox)
     assert "siti@example.test" in [r for m in mail.outbox for r in m.to]
 
 
@@ -145,7 +147,9 @@ def test_assign_limits_units_to_the_opd_of_an_opd_admin(client, org, users):
     client.post(url, {"assign-unit": org.other_opd_unit.pk})
     case.refresh_from_db()
     assert case.status == Status.RECEIVED
-    client.post(url, {"assign-unit": org.sibling_unit.pk, "assign-note": "disposisi"})
+    client.post(
+        url, {"assign-unit": org.sibling_unit.pk, "assign-staff_note": "disposisi"}
+    )
     case.refresh_from_db()
     assert case.status == Status.ASSIGNED and case.unit == org.sibling_unit
 
@@ -192,9 +196,7 @@ def test_bulk_assign_moves_all_cases_with_one_event_each(
         )
     assert response.status_code == 302
     citizen_mails = [m for m in mail.outbox if m.to == ["siti@example.test"]]
-    assert sorted(m.subject.split(":")[0] for m in citizen_mails) == sorted(
-        f"Your case {c.tracking_code}" for c in cases
-    )
+    assert len(citizen_mails) == 2
     for case in cases:
         case.refresh_from_db()
         assert case.status == Status.ASSIGNED and case.unit == org.sibling_unit
@@ -242,3 +244,77 @@ def test_attachment_download_headers(client, org, users):
         reverse("complaints:attachment", args=[item.pk])
     )
     assert other.status_code == 404
+
+
+# Every role of Kota Alpha whose grants reach a case of ``org.unit``.
+SEE_THE_CASE = [
+    "admin_pemda",
+    "admin_opd",
+    "operator_unit",
+    "petugas_loket",
+    "evaluator",
+    "pimpinan",
+    "superuser",
+]
+# Who may change complaints of the case's unit or of its OPD (and the platform).
+HANDLERS = {"admin_opd", "operator_unit", "superuser"}
+
+
+@pytest.mark.parametrize("role", SEE_THE_CASE)
+def test_staff_name_a_case_by_number_never_by_tracking_code(client, org, users, role):
+    """Work list and case page show "#n"; the citizen's tracking code nowhere."""
+    case = submit(org)
+    login(client, users[role])
+    for url in [
+        reverse("complaints:worklist"),
+        reverse("complaints:case-detail", args=[case.pk]),
+    ]:
+        text = client.get(url).content.decode()
+        assert f"#{case.number}" in text, url
+        assert case.tracking_code not in text, url
+
+
+def test_django_admin_does_not_show_the_tracking_code(client, org, users):
+    """The platform operator's admin lists and opens cases without the code."""
+    case = submit(org)
+    client.force_login(users["superuser"])
+    for url in [
+        reverse("admin:complaints_case_changelist"),
+        reverse("admin:complaints_case_change", args=[case.pk]),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert case.subject in text and case.tracking_code not in text
+
+
+@pytest.mark.parametrize("role", SEE_THE_CASE)
+def test_open_identity_is_shown_to_the_handling_unit_and_its_opd_only(
+    client, org, users, role
+):
+    """An open case's name and contact show to the unit's operators and the OPD's
+    administrators; every other role sees the case with the identity masked."""
+    case = submit(org)
+    url = reverse("complaints:case-detail", args=[case.pk])
+    text = login(client, users[role]).get(url).content.decode()
+    assert case.subject in text
+    shown = role in HANDLERS
+    assert ("Siti Aminah" in text) is shown
+    assert ("siti@example.test" in text) is shown
+    assert ("Hidden: shown to the handling unit only" in text) is not shown
+
+
+def test_open_identity_follows_the_unit_the_case_is_assigned_to(client, org, users):
+    """Unassigned, nobody but the platform sees the name; in a sibling unit of the
+    same OPD the OPD administrator does; a re-assignment moves it along."""
+    case = submit(org, unit=None)
+    url = reverse("complaints:case-detail", args=[case.pk])
+    text = login(client, users["admin_pemda"]).get(url).content.decode()
+    assert "Siti Aminah" not in text
+    case_assign(case=case, actor=None, unit=org.sibling_unit)
+    assert "Siti Aminah" in login(client, users["admin_opd"]).get(url).content.decode()
+    assert login(client, users["operator_unit"]).get(url).status_code == 404
+    case_assign(case=case, actor=None, unit=org.other_opd_unit)
+    assert login(client, users["admin_opd"]).get(url).status_code == 404
+    text = login(client, users["pimpinan"]).get(url).content.decode()
+    assert case.subject in text and "Siti Aminah" not in text

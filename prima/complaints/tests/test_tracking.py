@@ -188,7 +188,7 @@ def test_case_page_shows_public_events_answer_and_deadline(en, org):
         case=case,
         at=timezone.now(),
         to_status=Status.ANSWERED,
-        note="Internal: check CCTV",
+        staff_note="Internal: check CCTV",
         public=False,
     )
     en.post(url(org, "track"), {"code": case.tracking_code})
@@ -229,7 +229,7 @@ def test_reply_on_the_tracking_page_mails_the_unit_staff(
         en.post(url(org, "track-reply"), {"reply": "Masih tutup."})
     (message,) = mail.outbox
     assert message.to == [users["admin_opd"].email, users["operator_unit"].email]
-    assert case.tracking_code in message.subject
+    assert f"#{case.number}" in message.subject
 
 
 def test_empty_reply_refused(en, org):

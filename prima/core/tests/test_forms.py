@@ -1,9 +1,11 @@
 """Tests of the shared form pieces."""
 
+import uuid
+
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from prima.core.forms import DateInput, add_service_errors
+from prima.core.forms import DateInput, SubmissionKeyForm, add_service_errors
 
 
 class TwoFieldForm(forms.Form):
@@ -57,3 +59,34 @@ def test_date_input_is_a_native_picker_in_iso_format():
     html = DateInput().render("on", "2026-03-02")
     assert 'type="date"' in html
     assert 'value="2026-03-02"' in html
+
+
+class NoteForm(SubmissionKeyForm):
+    key_error = "Bad key."
+    text = forms.CharField()
+    photo = forms.FileField(required=False)
+
+
+def sent(request, text: str) -> uuid.UUID:
+    form = NoteForm({"key": str(uuid.uuid4()), "text": text}, request=request)
+    assert form.is_valid(), form.errors
+    return form.cleaned_data["key"]
+
+
+def test_submission_key_form_recognises_the_same_text_in_one_session(rf):
+    """Built with the request, the form cleans a resend to the first key."""
+    request = rf.post("/objection/7/")
+    request.session = {}
+    first = sent(request, "Data palsu")
+    assert sent(request, "Data  palsu") == first
+    assert sent(request, "Data lain") != first
+    other_citizen = rf.post("/objection/7/")
+    other_citizen.session = {}
+    assert sent(other_citizen, "Data palsu") != first
+
+
+def test_submission_key_form_without_request_keeps_the_sent_key():
+    """Without the request the key is the one sent, as before."""
+    key = uuid.uuid4()
+    form = NoteForm({"key": str(key), "text": "Data palsu"})
+    assert form.is_valid() and form.cleaned_data["key"] == key

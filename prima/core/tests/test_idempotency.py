@@ -66,3 +66,30 @@ def test_an_integrity_error_of_another_cause_is_raised():
 
     with pytest.raises(IntegrityError):
         store_once(Group, key={"name": "kunci"}, store=store)
+
+
+def test_same_content_in_one_session_gets_the_first_key():
+    """The same text (spacing and case aside) sent again returns the first key."""
+    import uuid
+
+    from prima.core.idempotency import same_submission_key
+
+    session: dict = {}
+    first, second, third = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    same = same_submission_key(session, scope="f /a/", content=["Antri"], key=first)
+    again = same_submission_key(session, scope="f /a/", content=[" antri "], key=second)
+    other = same_submission_key(session, scope="f /b/", content=["Antri"], key=third)
+    assert (same, again, other) == (first, first, third)
+    assert "Antri" not in str(session)  # only a keyed hash is kept
+
+
+def test_a_session_remembers_a_bounded_number_of_sendings():
+    """Old sendings beyond the limit are forgotten, so the session stays small."""
+    import uuid
+
+    from prima.core.idempotency import MAX_REMEMBERED, SESSION_KEY, same_submission_key
+
+    session: dict = {}
+    for n in range(MAX_REMEMBERED + 5):
+        same_submission_key(session, scope="f", content=[n], key=uuid.uuid4())
+    assert len(session[SESSION_KEY]) == MAX_REMEMBERED
