@@ -46,7 +46,9 @@ def objection_submit(request, pk: int):
     stage = services.objection_stage(entry, timezone.localdate())
     if stage is None:
         raise Http404
-    form = ObjectionForm(request.POST if request.method == "POST" else None)
+    form = ObjectionForm(
+        request.POST if request.method == "POST" else None, request=request
+    )
     if form.is_valid() and OBJECTIONS.reached(request):
         form.add_error(
             None,

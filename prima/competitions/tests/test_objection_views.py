@@ -109,6 +109,18 @@ def test_objection_is_stored_once_and_thanked(en, shortlisted):
     )
 
 
+def test_the_same_objection_sent_again_after_back_is_stored_once(en, shortlisted):
+    """Back shows a fresh key; the same text from the same visitor is still the
+    objection already stored, while another text is a new one."""
+    _call, (first, _second, _third) = shortlisted
+    text = {"text": "Inovasi ini belum diterapkan.", "name": "Ani"}
+    en.post(form_url(first), {"key": str(uuid.uuid4()), **text})
+    en.post(form_url(first), {"key": str(uuid.uuid4()), **text})
+    assert Objection.objects.count() == 1
+    en.post(form_url(first), {"key": str(uuid.uuid4()), "text": "Datanya keliru."})
+    assert Objection.objects.count() == 2
+
+
 def test_objections_from_one_address_are_limited(en, shortlisted):
     """After five stored objections an address is told to wait; retries of an
     already stored one do not count."""
