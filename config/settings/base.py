@@ -82,6 +82,9 @@ if DEBUG:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before every middleware that reads or changes the body, so it compresses the
+    # final page; a reverse proxy may compress instead (README, "Compression").
+    "prima.core.middleware.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "prima.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -152,6 +155,13 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "prima" / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # collectstatic writes a gzipped copy of each text file for nginx's gzip_static.
+    "staticfiles": {
+        "BACKEND": "prima.core.staticfiles.PrecompressedStaticFilesStorage"
+    },
+}
 # Uploads live outside the web root and are served through views that check scope.
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 

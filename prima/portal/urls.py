@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("staf/", views.staff_home, name="staff-home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("<slug:pemda_slug>/", views.pemda_home, name="pemda"),
     path("<slug:pemda_slug>/layanan/", views.directory, name="directory"),
     path(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
+from django.utils.cache import patch_cache_control
 
 from prima.portal import selectors
 
@@ -29,6 +31,18 @@ def staff_home(request):
 def healthz(request):
     """Answer a plain "ok" for load balancers and monitoring."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def favicon(request):
+    """Send browsers that ask for /favicon.ico to the icon in the static files.
+
+    Pages link the icon themselves; this answers the browsers, feed readers and
+    bookmarks that ask the site root anyway. A temporary redirect, kept for a day,
+    because the static address may change with a hashed file name.
+    """
+    response = HttpResponseRedirect(static("favicon.ico"))
+    patch_cache_control(response, public=True, max_age=24 * 60 * 60)
+    return response
 
 
 def pemda_home(request, pemda_slug: str):
