@@ -74,12 +74,14 @@ def public_stats(request, pemda_slug: str):
     """Show a Pemda's complaint figures for a period: counts and timeliness only."""
     pemda = get_object_or_404(Pemda, slug=pemda_slug)
     choice = choose_period(request, _today())
+    row = pemda_statistics(pemda, choice.period)
     context = {
         "pemda": pemda,
         "selection": choice,
         "period": choice.period,
-        "row": pemda_statistics(pemda, choice.period),
+        "row": row,
+        # Label and count side by side: the public page lists them one per line.
+        "kind_counts": list(zip(Kind.labels, row.kinds, strict=True)),
+        "status_counts": list(zip(Status.labels, row.statuses, strict=True)),
     }
-    return TemplateResponse(
-        request, "complaints/stats/public.html", context | _labels()
-    )
+    return TemplateResponse(request, "complaints/stats/public.html", context)

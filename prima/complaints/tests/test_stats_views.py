@@ -65,3 +65,28 @@ def test_public_figures_of_a_quiet_pemda(client, org):
     url = reverse("complaints:public-stats", kwargs={"pemda_slug": org.pemda.slug})
     page = english(client).get(url, {"periode": "2025"}).content.decode()
     assert "0 cases received in this period." in page and "Tahun 2025" in page
+
+
+@pytest.mark.usefixtures("cases")
+def test_public_figures_list_each_kind_and_status_on_its_own_line(client, org):
+    """Each kind and each status is a row of label and count, so a phone shows all."""
+    import re
+
+    from django.utils import translation
+
+    from prima.complaints.models import Kind, Status
+
+    url = reverse("complaints:public-stats", kwargs={"pemda_slug": org.pemda.slug})
+    page = english(client).get(url).content.decode()
+    for choices in (Kind, Status):
+        counts = {
+            label: int(n)
+            for label, n in re.findall(
+                r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td></tr>', page
+            )
+        }
+        with translation.override("en"):
+            labels = {str(label) for label in choices.labels}
+        assert labels <= set(counts), choices
+        counts = {label: n for label, n in counts.items() if label in labels}
+        assert sum(counts.values()) == 4, choices
