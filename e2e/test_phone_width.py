@@ -7,6 +7,7 @@ fails when a public URL appears that this module does not know how to visit.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -160,12 +161,35 @@ def demo_urls(demo: Demo) -> list[str]:
     return urls
 
 
-def page_width(page, url: str) -> int:
+# The page's width, and the tables that scroll sideways inside their frame: the page
+# then fits, but a citizen would find the figures cut off at the edge.
+MEASURE = """() => ({
+  width: document.documentElement.scrollWidth,
+  cut: Array.from(document.querySelectorAll('.table-wrap'))
+    .filter(e => e.scrollWidth > e.clientWidth + 1)
+    .map(e => (e.querySelector('caption, table') || e).textContent.trim().slice(0, 40)),
+})"""
+SCREENSHOTS = os.environ.get("PRIMA_E2E_SCREENSHOTS", "")
+
+
+def measure(page, label: str, problems: dict[str, str]) -> None:
+    """Record the page as a problem if it is too wide or a table of it is cut off."""
+    found = page.evaluate(MEASURE)
+    if found["width"] > PHONE_WIDTH:
+        problems[label] = f"{found['width']} px wide"
+    elif found["cut"]:
+        problems[label] = f"table cut off: {found['cut']}"
+    if SCREENSHOTS:
+        name = label.strip("/").replace("/", "_") or "home"
+        page.screenshot(path=f"{SCREENSHOTS}/{name}.png", full_page=True)
+
+
+def visit(page, url: str, problems: dict[str, str]) -> None:
     response = page.goto(url)
     assert response is not None, url
     assert response.status == 200, f"{url}: {response.status}"
     assert response.headers["content-type"].startswith("text/html"), url
-    return page.evaluate("document.documentElement.scrollWidth")
+    measure(page, url, problems)
 
 
 def test_every_public_page_fits_a_390px_phone(browser: Browser, live_server):
@@ -176,12 +200,10 @@ def test_every_public_page_fits_a_390px_phone(browser: Browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="id-ID", **PHONE_390)
     context.set_default_timeout(20_000)
     page = context.new_page()
-    too_wide = {}
+    problems: dict[str, str] = {}
     try:
         for url in demo_urls(demo):
-            width = page_width(page, url)
-            if width > PHONE_WIDTH:
-                too_wide[url] = width
+            visit(page, url, problems)
         # The citizen's own case, reached with its tracking code, and a missing page.
         case = Case.objects.filter(pemda=demo.pemda).order_by("-pk").first()
         page.goto(reverse("complaints:track", kwargs={"pemda_slug": demo.pemda.slug}))
@@ -189,20 +211,11 @@ def test_every_public_page_fits_a_390px_phone(browser: Browser, live_server):
         page.locator("main form button[type=submit]").click()
         page.wait_for_load_state()
         assert "/lacak/kasus/" in page.url, page.url
-        for label, width in (
-            (page.url, page.evaluate("document.documentElement.scrollWidth")),
-            ("/tidak-ada/halaman/", page_width_any(page, "/tidak-ada/halaman/")),
-        ):
-            if width > PHONE_WIDTH:
-                too_wide[label] = width
+        measure(page, page.url.removeprefix(live_server.url), problems)
+        page.goto("/tidak-ada/halaman/")
+        measure(page, "/tidak-ada/halaman/ (404)", problems)
     finally:
         context.close()
-    assert not too_wide, "wider than a 390 px phone (url: px): " + "; ".join(
-        f"{url}: {width}" for url, width in sorted(too_wide.items())
+    assert not problems, "public pages that do not fit a 390 px phone: " + "; ".join(
+        f"{url}: {problem}" for url, problem in sorted(problems.items())
     )
-
-
-def page_width_any(page, url: str) -> int:
-    """Return the width of a page whatever its status (an error page)."""
-    page.goto(url)
-    return page.evaluate("document.documentElement.scrollWidth")
