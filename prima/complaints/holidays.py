@@ -96,18 +96,52 @@ class HolidayImport:
         return not self.errors
 
 
-def _columns(header: list[Any], number: int) -> tuple[dict[str, int], list[CellError]]:
+def _columns(
+    header: list[Any], number: int
+) -> tuple[dict[str, tuple[int, str]], list[CellError]]:
+    """Return each column's position and its name as the file spells it."""
     index = header_index(header)
     found, errors = {}, []
     for column, names in COLUMNS.items():
-        position = next((index[n] for n in names if n in index), None)
-        if position is None:
+        name = next((n for n in names if n in index), None)
+        if name is None:
             errors.append(
                 CellError(number, column, _("This required column is missing."))
             )
         else:
-            found[column] = position
+            found[column] = (index[name], name)
     return found, errors
+
+
+def _clean_row(
+    number: int, cells: dict[str, Any], year: int, first_row: dict[date, int]
+) -> tuple[date | None, str, list[str | None]]:
+    """Return the row's day and name, and the problem of each (None if fine)."""
+    day, day_problem = None, None
+    try:
+        day = cell_date(cells["date"])
+    except ValueError as exc:
+        day_problem = str(exc)
+    else:
+        if day.year != year:
+            day_problem = _("%(day)s is not in %(year)d.") % {
+                "day": day.isoformat(),
+                "year": year,
+            }
+        elif day in first_row:
+            day_problem = _("This date is already on row %(row)d.") % {
+                "row": first_row[day]
+            }
+        else:
+            first_row[day] = number
+    name, name_problem = cell_text(cells["name"]), None
+    if not name:
+        name_problem = _("The name is missing.")
+    elif len(name) > NAME_MAX:
+        name_problem = _("The name is longer than %(max)d characters.") % {
+            "max": NAME_MAX
+        }
+    return day, name, [day_problem, name_problem]
 
 
 def _clean_rows(table, year: int) -> tuple[list[tuple[date, str]], list[CellError]]:
@@ -120,48 +154,17 @@ def _clean_rows(table, year: int) -> tuple[list[tuple[date, str]], list[CellErro
     rows: list[tuple[date, str]] = []
     first_row: dict[date, int] = {}
     for number, row in table[1:]:
-
-        def cell(column: str, row=row) -> Any:
-            i = columns[column]
-            return row[i] if i < len(row) else None
-
-        try:
-            day = cell_date(cell("date"))
-        except ValueError as exc:
-            errors.append(CellError(number, "date", str(exc)))
-            day = None
-        if day is not None and day.year != year:
-            errors.append(
-                CellError(
-                    number,
-                    "date",
-                    _("%(day)s is not in %(year)d.")
-                    % {"day": day.isoformat(), "year": year},
-                )
-            )
-        elif day is not None and day in first_row:
-            errors.append(
-                CellError(
-                    number,
-                    "date",
-                    _("This date is already on row %(row)d.") % {"row": first_row[day]},
-                )
-            )
-        elif day is not None:
-            first_row[day] = number
-        name = cell_text(cell("name"))
-        if not name:
-            errors.append(CellError(number, "name", _("The name is missing.")))
-        elif len(name) > NAME_MAX:
-            errors.append(
-                CellError(
-                    number,
-                    "name",
-                    _("The name is longer than %(max)d characters.")
-                    % {"max": NAME_MAX},
-                )
-            )
-        if day is not None and name:
+        cells = {
+            column: row[i] if i < len(row) else None
+            for column, (i, _name) in columns.items()
+        }
+        day, name, problems = _clean_row(number, cells, year, first_row)
+        for (_i, spelled), problem in zip(
+            (columns["date"], columns["name"]), problems, strict=True
+        ):
+            if problem:
+                errors.append(CellError(number, spelled, problem))
+        if not any(problems):
             rows.append((day, name))
     if not rows and not errors:
         errors.append(CellError(header_number + 1, "", _("The file has no data rows.")))

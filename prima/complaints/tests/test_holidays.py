@@ -118,6 +118,11 @@ def test_missing_column_and_unreadable_files(org):
         pemda=org.pemda, year=2027, name="libur.csv", data=b"tanggal\n2027-01-01\n"
     )
     assert [(e.row, e.column) for e in result.errors] == [(1, "name")]
+    # A bad cell is named by the column as the file spells it.
+    result = holidays.holidays_import(
+        pemda=org.pemda, year=2027, name="libur.csv", data=b"Tanggal,Nama\nbesok,X\n"
+    )
+    assert [(e.row, e.column) for e in result.errors] == [(2, "tanggal")]
     with pytest.raises(TableRefused):
         holidays.holidays_import(
             pemda=org.pemda, year=2027, name="libur.txt", data=CSV_2027
