@@ -22,7 +22,13 @@ from django.utils.translation import gettext as _
 from prima.complaints.models import Holiday
 from prima.core.roles import CHANGE, Area
 from prima.core.scoping import pemdas_where
-from prima.core.tables import cell_date, cell_text, header_index, read_table
+from prima.core.tables import (
+    CellError,
+    cell_date,
+    cell_text,
+    header_index,
+    read_table,
+)
 from prima.organisations.models import Pemda
 
 MAX_BYTES = 1024 * 1024
@@ -72,15 +78,6 @@ def holiday_remove(*, pemda: Pemda, day: date) -> bool:
     return whether it was a holiday."""
     deleted, _rows = Holiday.objects.filter(pemda=pemda, day=day).delete()
     return bool(deleted)
-
-
-@dataclass(frozen=True)
-class CellError:
-    """One bad cell: its row (header = 1), column name and the reason."""
-
-    row: int
-    column: str
-    reason: str
 
 
 @dataclass

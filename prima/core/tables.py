@@ -12,12 +12,22 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 Table = list[tuple[int, list[Any]]]
+
+
+@dataclass(frozen=True)
+class CellError:
+    """One bad cell: its row (header = 1), column name and the reason."""
+
+    row: int
+    column: str
+    reason: str
 
 
 class TableRefused(Exception):
