@@ -216,8 +216,18 @@ LOGGING = {
 PRIMA_TRUSTED_PROXIES = int(os.environ.get("PRIMA_TRUSTED_PROXIES", "0"))
 
 # The site's address as staff and citizens reach it, for links in e-mails (which have
-# no request to take a host from).
-PRIMA_BASE_URL = os.environ.get("PRIMA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# no request to take a host from). By default the first allowed host over https, or
+# the development server with DJANGO_DEBUG.
+PRIMA_BASE_URL = (
+    os.environ.get("PRIMA_BASE_URL")
+    or (
+        "http://127.0.0.1:8000"
+        if DEBUG or not ALLOWED_HOSTS or ALLOWED_HOSTS[0] == "*"
+        else f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+    )
+).rstrip("/")
+# How long the link of an invitation to set a password stays valid.
+PRIMA_INVITATION_DAYS = int(os.environ.get("PRIMA_INVITATION_DAYS", "3"))
 
 PRIMA_DEMO_PASSWORD = os.environ.get("PRIMA_DEMO_PASSWORD", "prima-demo-2026")
 # A year of SKM answers for the demo city; tests load fewer.

@@ -24,6 +24,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PRIMA_DEMO_SURVEY_RESPONSES = 3000
+PRIMA_BASE_URL = "http://testserver"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "shared": {

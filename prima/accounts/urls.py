@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from prima.accounts import views
+
 app_name = "accounts"
 urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
@@ -42,5 +44,10 @@ urlpatterns = [
         "sandi/reset/selesai/",
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
+    ),
+    path(
+        "undangan/<uidb64>/<token>/",
+        views.InvitationAcceptView.as_view(),
+        name="invitation-accept",
     ),
 ]

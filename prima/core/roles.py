@@ -65,6 +65,8 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
     Role.ADMIN_OPD: {
         Area.ORGANISATION: _READ,
         Area.CATALOG: _WRITE,
+        # The staff of the OPD and its units (prima.organisations.reach).
+        Area.USERS: _WRITE,
         Area.SURVEY: _WRITE,
         Area.COMPLAINTS: _WRITE,
         Area.INNOVATION: _WRITE,

@@ -183,8 +183,12 @@ class ScopedQuerySet(models.QuerySet):
         if user.is_superuser:
             return self.all()
         q = scope_q(user, self.model, action, area)
-        if any("__" in lookup for lookup in self.model.scope_lookups.values()):
-            # Lookups across reverse relations repeat rows; a subquery keeps them unique.
+        if any(
+            callable(lookup) or "__" in lookup
+            for lookup in self.model.scope_lookups.values()
+        ):
+            # Lookups across reverse relations repeat rows (a function's filter may
+            # cross one too); a subquery keeps them unique.
             return self.filter(pk__in=self.model._base_manager.filter(q).values("pk"))
         return self.filter(q)
 

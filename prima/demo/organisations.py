@@ -9,6 +9,7 @@ from prima.demo import city
 from prima.demo.context import DemoContext
 from prima.organisations.models import (
     Layanan,
+    MemberEvent,
     Membership,
     Pemda,
     PerangkatDaerah,
@@ -147,4 +148,16 @@ def create_users(ctx: DemoContext) -> None:
         memberships.append(membership)
     Membership.objects.bulk_create(memberships)
     ctx.memberships = memberships
+    # Each member page starts its history with the invitation that gave the role.
+    MemberEvent.objects.bulk_create(
+        MemberEvent(
+            member=m.user,
+            actor=ctx.users[city.SUPERUSER],
+            action=MemberEvent.Action.INVITED,
+            membership=m,
+            role=m.role,
+            scope=str(m.scope_object),
+        )
+        for m in memberships
+    )
     ctx.count("users", len(users))

@@ -17,6 +17,7 @@ from prima.accounts.models import User
 from prima.core.admin import SuperuserOnlyMixin
 from prima.organisations.models import (
     Layanan,
+    MemberEvent,
     Membership,
     Pemda,
     PerangkatDaerah,
@@ -85,6 +86,26 @@ class MembershipAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
         ),
         (None, {"fields": ["created_at"]}),
     ]
+
+
+@admin.register(MemberEvent)
+class MemberEventAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
+    """The history of staff changes, read-only: rows are written by the services."""
+
+    list_display = ["at", "member", "action", "role", "scope", "actor"]
+    list_filter = ["action", "role"]
+    list_select_related = ["member", "actor"]
+    search_fields = ["member__username", "member__full_name", "member__email"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request, *args) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class MembershipInline(admin.TabularInline):

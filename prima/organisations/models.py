@@ -267,6 +267,11 @@ class Layanan(models.Model):
             raise ValidationError({"unit": _("The unit belongs to another Pemda.")})
 
 
+def _opd_staff(opd_id: int) -> models.Q:
+    """Select the memberships held on the OPD itself or on one of its units."""
+    return models.Q(opd_id=opd_id) | models.Q(unit__opd_id=opd_id)
+
+
 class MembershipQuerySet(ScopedQuerySet):
     def active(self):
         return self.filter(active=True)
@@ -309,7 +314,8 @@ class Membership(models.Model):
 
     objects = MembershipQuerySet.as_manager()
     scope_area = Area.USERS
-    scope_lookups = {Level.PEMDA: "pemda", Level.OPD: "opd", Level.UNIT: "unit"}
+    # A unit's memberships name the unit only, so an OPD reaches them through it.
+    scope_lookups = {Level.PEMDA: "pemda", Level.OPD: _opd_staff, Level.UNIT: "unit"}
 
     class Meta:
         verbose_name = _("membership")
@@ -352,3 +358,72 @@ class Membership(models.Model):
             errors["unit"] = _("The unit belongs to another Perangkat Daerah.")
         if errors:
             raise ValidationError(errors)
+
+
+class MemberEventQuerySet(models.QuerySet):
+    def shown_to(self, user, member):
+        """Return ``member``'s history as ``user`` may read it: the changes of roles
+        ``user`` sees, and the changes of the account itself."""
+        return (
+            self.filter(member=member)
+            .filter(
+                models.Q(membership__in=Membership.objects.visible_to(user))
+                | models.Q(action__in=MemberEvent.ACCOUNT_ACTIONS)
+            )
+            .select_related("actor")
+            .order_by("-at", "-pk")
+        )
+
+
+class MemberEvent(models.Model):
+    """One change of a staff member's account or roles: who made it, when, and what.
+
+    Rows are written by ``prima.organisations.people_services`` and never
+    changed. The role and its scope are copied as text so a row still reads the
+    same if its membership is removed in the platform admin.
+    """
+
+    class Action(models.TextChoices):
+        INVITED = "invited", _("Invited")
+        ROLE_ADDED = "role_added", _("Role given")
+        ROLE_ENDED = "role_ended", _("Role ended")
+        DEACTIVATED = "deactivated", _("Account deactivated")
+        REACTIVATED = "reactivated", _("Account reactivated")
+
+    ACCOUNT_ACTIONS = (Action.DEACTIVATED, Action.REACTIVATED)
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+    action = models.CharField(_("change"), max_length=20, choices=Action.choices)
+    membership = models.ForeignKey(
+        Membership,
+        verbose_name=_("membership"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    scope = models.CharField(_("scope"), max_length=250, blank=True)
+
+    objects = MemberEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("staff change")
+        verbose_name_plural = _("staff changes")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.member} {self.get_action_display()}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from prima.organisations import views
+from prima.organisations import people_views, views
 
 app_name = "organisations"
 urlpatterns = [
@@ -12,4 +12,24 @@ urlpatterns = [
     path("unit/<int:pk>/", views.unit_detail, name="unit-detail"),
     path("unit/<int:pk>/ubah/", views.unit_edit, name="unit-edit"),
     path("opd/", views.opd_list, name="opd-list"),
+    # Staff management (pegawai): invitations, roles, accounts.
+    path("pegawai/", people_views.member_list, name="member-list"),
+    path("pegawai/undang/", people_views.member_invite, name="member-invite"),
+    path("pegawai/<int:pk>/", people_views.member_detail, name="member-detail"),
+    path("pegawai/<int:pk>/peran/", people_views.membership_add, name="membership-add"),
+    path(
+        "pegawai/<int:pk>/nonaktifkan/",
+        people_views.member_deactivate,
+        name="member-deactivate",
+    ),
+    path(
+        "pegawai/<int:pk>/aktifkan/",
+        people_views.member_reactivate,
+        name="member-reactivate",
+    ),
+    path(
+        "pegawai/peran/<int:pk>/akhiri/",
+        people_views.membership_end,
+        name="membership-end",
+    ),
 ]

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from prima.competitions.models import Assignment
+from prima.complaints.holidays import calendar_pemdas
 from prima.complaints.models import Case
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import user_can, user_has_any_role
@@ -29,6 +30,7 @@ from prima.organisations.models import (
     PerangkatDaerah,
     Unit,
 )
+from prima.organisations.reach import may_manage
 from prima.standards.models import Maklumat, StandarPelayanan
 
 DIRECTORY_QUERY_MAX = 100
@@ -208,6 +210,9 @@ class StaffOverview:
     can_view_competition: bool = False
     can_view_coverage: bool = False
     sheets_to_score: int = 0
+    can_view_staff: bool = False
+    can_invite_staff: bool = False
+    keeps_holidays: bool = False
 
 
 def staff_overview(*, user) -> StaffOverview:
@@ -248,6 +253,9 @@ def staff_overview(*, user) -> StaffOverview:
         ),
         can_view_competition=user_can(user, Area.COMPETITION, VIEW),
         can_view_coverage=coverage_pemdas(user).exists(),
+        can_view_staff=user_can(user, Area.USERS, VIEW),
+        can_invite_staff=may_manage(user),
+        keeps_holidays=calendar_pemdas(user).exists(),
         sheets_to_score=Assignment.objects.filter(
             juri=user, sheet__isnull=True, stage__closed_at__isnull=True
         ).count(),

@@ -13,14 +13,10 @@ file again stores nothing twice.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import uuid
-import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -28,6 +24,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from prima.core.tables import CellError, Table, TableRefused, cell_date, cell_text
+from prima.core.tables import read_table as read_file_table
 from prima.organisations.models import Layanan, Unit
 from prima.surveys.ikm import CODE_ORDER
 from prima.surveys.models import Channel, Education, Gender, Occupation
@@ -59,17 +57,8 @@ PROFILE_FIELDS = {
 }
 
 
-class ImportRefused(Exception):
-    """The file as a whole cannot be read: too large, wrong type, too many rows."""
-
-
-@dataclass(frozen=True)
-class CellError:
-    """One bad cell: its row (header = 1), column name and the reason."""
-
-    row: int
-    column: str
-    reason: str
+# The file as a whole cannot be read: too large, wrong type, too many rows.
+ImportRefused = TableRefused
 
 
 @dataclass(frozen=True)
@@ -96,98 +85,16 @@ class ImportResult:
         return not self.errors
 
 
-Table = list[tuple[int, list[Any]]]
-
-
 def read_table(name: str, data: bytes) -> Table:
     """Return the file's non-blank rows (header first), each with its row number."""
-    if len(data) > MAX_BYTES:
-        raise ImportRefused(
-            _("The file is larger than %(mb)d MB; split it into smaller files.")
-            % {"mb": MAX_BYTES // (1024 * 1024)}
-        )
-    lower = name.lower()
-    if lower.endswith(".xlsx"):
-        rows = _read_xlsx(data)
-    elif lower.endswith(".csv"):
-        rows = _read_csv(data)
-    else:
-        raise ImportRefused(_("Upload a CSV (.csv) or Excel (.xlsx) file."))
-    table: Table = []
-    for number, row in enumerate(rows, start=1):
-        if any(_text(cell) for cell in row):
-            table.append((number, list(row)))
-            if len(table) > MAX_ROWS + 1:
-                raise ImportRefused(
-                    _(
-                        "The file has more than %(max)d rows; split it into smaller files."
-                    )
-                    % {"max": MAX_ROWS}
-                )
-    return table
+    return read_file_table(name, data, max_bytes=MAX_BYTES, max_rows=MAX_ROWS)
 
 
-def _read_csv(data: bytes) -> Iterator[list[Any]]:
-    if b"\x00" in data:
-        raise ImportRefused(_("This file is not a CSV text file."))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return csv.reader(io.StringIO(text), dialect)
-
-
-def _read_xlsx(data: bytes) -> Iterator[list[Any]]:
-    # openpyxl is a declared dependency (reports use it for XLSX exports).
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportRefused(_("This file is not a readable Excel workbook.")) from exc
-
-    def rows() -> Iterator[list[Any]]:
-        try:
-            for row in workbook.worksheets[0].iter_rows(values_only=True):
-                yield list(row)
-        finally:
-            workbook.close()
-
-    return rows()
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+_text = cell_text
 
 
 def _parse_date(value: Any, today: date) -> date:
-    if isinstance(value, datetime):
-        day = value.date()
-    elif isinstance(value, date):
-        day = value
-    else:
-        text = _text(value)
-        if not text:
-            raise ValueError(_("The date is missing."))
-        for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-            try:
-                day = datetime.strptime(text, fmt).date()
-                break
-            except ValueError:
-                continue
-        else:
-            raise ValueError(
-                _("“%(value)s” is not a date; write YYYY-MM-DD or DD/MM/YYYY.")
-                % {"value": text}
-            )
+    day = cell_date(value)
     if day > today:
         raise ValueError(_("The date is in the future."))
     return day

@@ -64,3 +64,20 @@ def test_membership_at_wrong_level_is_refused(org, users, client):
     assert response.status_code == 200
     assert "This role is scoped to" in response.content.decode()
     assert not Membership.objects.filter(user=users["no_role"]).exists()
+
+
+def test_member_history_admin_is_read_only(users, client):
+    """A superuser reads the staff history in the admin but cannot change it."""
+    from prima.organisations import people_services
+
+    people_services.member_deactivate(by=users["admin_pemda"], member=users["juri"])
+    client.force_login(users["superuser"])
+    changelist = client.get(reverse("admin:organisations_memberevent_changelist"))
+    assert changelist.status_code == 200
+    assert "juri" in changelist.content.decode()
+    assert client.get(reverse("admin:organisations_memberevent_add")).status_code == 403
+    client.force_login(users["admin_pemda"])
+    assert (
+        client.get(reverse("admin:organisations_memberevent_changelist")).status_code
+        == 302
+    )

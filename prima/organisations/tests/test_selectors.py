@@ -73,6 +73,14 @@ def test_unit_overview_shows_only_granted_parts(org, users):
         "operator_unit",
         "petugas_loket",
     }
+    # The OPD administrator manages the staff of its units, so sees them too.
     opd = selectors.unit_overview(user=users["admin_opd"], unit=org.unit)
-    assert not opd["show_staff"] and not opd["can_edit"] and opd["can_change_catalog"]
+    assert opd["show_staff"] and not opd["can_edit"] and opd["can_change_catalog"]
+    assert {m.user.username for m in opd["memberships"]} == {
+        "operator_unit",
+        "petugas_loket",
+    }
+    assert not selectors.unit_overview(user=users["pimpinan"], unit=org.unit)[
+        "show_staff"
+    ]
     assert list(opd["services"]) == [org.layanan]
