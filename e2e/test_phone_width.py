@@ -14,6 +14,8 @@ from types import SimpleNamespace
 
 from django.test import override_settings
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from playwright.sync_api import Browser
 
 from tests.test_access_matrix import CASES as MATRIX
@@ -60,9 +62,11 @@ class Demo:
     kiosk_token: str
     shortlist_call: object
     shortlisted_entry: object
+    invitation: dict
 
 
 def load_demo() -> Demo:
+    from prima.accounts.tokens import invitation_token
     from prima.competitions.models import Call
     from prima.competitions.testing import shortlisted_call
     from prima.demo.services import demo_city_load
@@ -81,6 +85,11 @@ def load_demo() -> Demo:
         SimpleNamespace(pemda=pemda, unit=unit), ctx.users["admin.pemda"]
     )
     _device, token = kiosk_issue(unit=unit, name="Tablet loket")
+    invited = ctx.users["admin.pemda"]
+    invitation = {
+        "uidb64": urlsafe_base64_encode(force_bytes(invited.pk)),
+        "token": invitation_token.make_token(invited),
+    }
     return Demo(
         pemda=pemda,
         opds=list(PerangkatDaerah.objects.filter(pemda=pemda).order_by("pk")),
@@ -91,6 +100,7 @@ def load_demo() -> Demo:
         kiosk_token=token,
         shortlist_call=call,
         shortlisted_entry=entries[0],
+        invitation=invitation,
     )
 
 
@@ -120,6 +130,11 @@ PAGES: dict[str, Callable[[Demo], list[dict]]] = {
     "accounts:password_reset_complete": nothing,
     "accounts:password_reset_confirm": lambda d: [
         {"uidb64": "MQ", "token": "bad-token"}
+    ],
+    # A demo member's real invitation (the set-password form), and a spoilt link.
+    "accounts:invitation-accept": lambda d: [
+        d.invitation,
+        {"uidb64": "MQ", "token": "bad-token"},
     ],
     "competitions:results_list": nothing,
     "competitions:results": lambda d: [{"pk": x.pk} for x in d.calls],
