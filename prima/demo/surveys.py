@@ -30,6 +30,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from prima.core.periods import PeriodKind, period_containing, previous
+from prima.demo import bulk
 from prima.demo.context import DemoContext
 from prima.organisations.models import Pemda, Unit
 from prima.surveys import ikm
@@ -46,10 +47,9 @@ from prima.surveys.models import (
     Response,
     SurveySettings,
 )
-from prima.surveys.rollups import summed_rows
+from prima.surveys.rollups import summed_values
 
 DEFAULT_RESPONSES = 50_000
-BATCH = 5_000
 UNSUR = [u.value for u in ikm.CODE_ORDER]
 
 # How busy a unit is, relative to an ordinary office.
@@ -299,22 +299,22 @@ def rollups(responses, opd_of_unit: dict[int, int]):
     """Return the DailyCount, MonthlyCount and DailyProfileCount rows of ``responses``.
 
     The rows ``services.rollup_add`` builds one response at a time, derived from the
-    same declaration (``prima.surveys.rollups``) and summed in memory.
+    same declaration (``prima.surveys.rollups``) and summed in memory, as column values.
     """
-    rows = summed_rows(responses, opd_of_unit)
+    rows = summed_values(responses, opd_of_unit)
     return rows[DailyCount], rows[MonthlyCount], rows[DailyProfileCount]
 
 
 def create_responses(ctx: DemoContext) -> None:
-    """Create a year of responses and their daily, monthly and profile rollups."""
+    """Create the responses and their daily, monthly and profile rollups."""
     target = getattr(settings, "PRIMA_DEMO_SURVEY_RESPONSES", DEFAULT_RESPONSES)
     responses = generate_responses(ctx, target)
-    Response.objects.bulk_create(responses, batch_size=BATCH)
+    bulk.insert_objects(Response, responses)
     opd_of_unit = {unit.pk: unit.opd_id for unit in ctx.units.values()}
     daily, monthly, profile = rollups(responses, opd_of_unit)
-    DailyCount.objects.bulk_create(daily, batch_size=BATCH)
-    MonthlyCount.objects.bulk_create(monthly, batch_size=BATCH)
-    DailyProfileCount.objects.bulk_create(profile, batch_size=BATCH)
+    bulk.insert_values(DailyCount, daily)
+    bulk.insert_values(MonthlyCount, monthly)
+    bulk.insert_values(DailyProfileCount, profile)
     ctx.survey_responses = responses  # for the populations and RTL step
     ctx.count("survey responses", len(responses))
 
