@@ -109,9 +109,9 @@ class Impact:
 # window of answers lies on both sides inside the two years. Not every innovation
 # works: the Bapenda office's new e-SPPT payment flow confuses its users at first.
 IMPACTS = {
-    "dkc-siap-antre": Impact(IMPACT_UNIT, IMPACT_UNSUR, IMPACT_APPLIED_DAYS_AGO, 0.55),
-    "rsud-tarif-terang": Impact("RSUD-UTAMA", "U4", 420, 0.55),
-    "pkm06-ruang-tunggu": Impact("PKM-06", "U9", 300, 0.5),
+    "dkc-siap-antre": Impact(IMPACT_UNIT, IMPACT_UNSUR, IMPACT_APPLIED_DAYS_AGO, 0.45),
+    "rsud-tarif-terang": Impact("RSUD-UTAMA", "U4", 420, 0.45),
+    "pkm06-ruang-tunggu": Impact("PKM-06", "U9", 300, 0.45),
     "bpd-esppt-qris": Impact("BPD-KTR", "U2", 420, -0.4),
 }
 _ROUND_THE_CLOCK = (Unit.Kind.RUMAH_SAKIT,)
