@@ -6,8 +6,8 @@ from this declaration:
 
 - ``increments``: the rows and counts of one response, for ``services.rollup_add``
   (one ``INSERT … ON CONFLICT … DO UPDATE`` per table);
-- ``summed_values`` and ``summed_rows``: the rows of many responses summed in
-  memory, as column values or unsaved models, for bulk loaders (the demo city);
+- ``summed_values``: the rows of many responses summed in memory, as column values,
+  for bulk loaders (the demo city);
 - ``submission_sql``: the one PostgreSQL statement that inserts a response and adds
   it to every table.
 """
@@ -164,8 +164,9 @@ def summed_values(
 ) -> dict[type[models.Model], list[dict[str, Any]]]:
     """Return the rollup rows of ``responses`` as column values, per rollup model.
 
-    Every row holds its key and all its counts; for loaders that insert rows without
-    building model instances (the demo city).
+    The same rows ``services.rollup_add`` leaves after adding the responses one at a
+    time; every row holds its key and all its counts, for loaders that insert rows
+    without building model instances (the demo city).
     """
     zeros = {rollup.model: _zero_counts(rollup.model) for rollup in ROLLUPS}
     rows: dict[tuple, dict[str, Any]] = {}
@@ -190,20 +191,6 @@ def _zero_counts(model: type[models.Model]) -> dict[str, int]:
         f.attname: 0
         for f in model._meta.concrete_fields
         if isinstance(f, models.PositiveIntegerField)
-    }
-
-
-def summed_rows(
-    responses: Iterable[Response], opd_of_unit: dict[int, int]
-) -> dict[type[models.Model], list[models.Model]]:
-    """Return the unsaved rollup rows of ``responses``, per rollup model.
-
-    The same rows ``services.rollup_add`` leaves after adding the responses one at a
-    time, for loaders that bulk-insert responses.
-    """
-    return {
-        model: [model(**values) for values in rows]
-        for model, rows in summed_values(responses, opd_of_unit).items()
     }
 
 

@@ -47,9 +47,6 @@ class _Stream:
     def flush(self) -> None:
         self.wrapper.flush()
 
-    def __getattr__(self, name: str):
-        return getattr(self.wrapper, name)
-
 
 class Command(BaseCommand):
     help = (
