@@ -56,7 +56,8 @@ compilemessages: $(STAMP)
 
 demo: $(STAMP) compilemessages
 	DJANGO_SETTINGS_MODULE=config.settings.base DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=config.settings.base DJANGO_DEBUG=1 $(BIN)/prima demo-data
+	HOST=$(HOST) PORT=$(PORT) DJANGO_SETTINGS_MODULE=config.settings.base DJANGO_DEBUG=1 \
+		$(BIN)/prima demo-data
 	@echo
 	@echo "  Prima demo: http://$(HOST):$(PORT)/   (Ctrl-C stops the server)"
 	@echo

@@ -230,7 +230,7 @@ PRIMA_BASE_URL = (
 PRIMA_INVITATION_DAYS = int(os.environ.get("PRIMA_INVITATION_DAYS", "3"))
 
 PRIMA_DEMO_PASSWORD = os.environ.get("PRIMA_DEMO_PASSWORD", "prima-demo-2026")
-# A year of SKM answers for the demo city; tests load fewer.
+# Two years of SKM answers for the demo city; tests load fewer.
 PRIMA_DEMO_SURVEY_RESPONSES = int(
-    os.environ.get("PRIMA_DEMO_SURVEY_RESPONSES", "50000")
+    os.environ.get("PRIMA_DEMO_SURVEY_RESPONSES", "80000")
 )

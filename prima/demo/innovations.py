@@ -5,9 +5,10 @@ Innovation coverage has a reminder list), each aimed at the SKM unsur its unit i
 weak on in the demo survey: ideas, trials, applied and replicated ones, drafts and
 published ones, four recorded from other regions on benchmarking visits (fictional
 regions, no awards claimed), and replications with their lineage, one chain two
-generations deep. The Disdukcapil office's queue innovation was applied half-way
-through the demo SKM year, and ``prima.demo.surveys`` makes its targeted unsur better
-from that day on, so its measured impact shows an improvement.
+generations deep. For four applied innovations (``prima.demo.surveys.IMPACTS``, among
+them the Disdukcapil office's queue innovation) the demo SKM moves the targeted unsur
+from the applied date on, so their measured impact shows an improvement, or for one a
+worsening.
 
 The competition they enter is ``prima.demo.competitions``'s.
 

@@ -9,6 +9,7 @@ and appending it here.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
@@ -20,7 +21,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from tqdm import tqdm
 
 from prima.core.roles import Role
 from prima.demo import (
@@ -110,24 +110,28 @@ def demo_city_load(
 ) -> DemoContext:
     """Create the demo city by running every step, in one transaction.
 
-    ``progress``, when given, receives a progress bar.
+    ``progress``, when given, receives one line per step as it finishes: its number,
+    name and its own elapsed time.
     """
     ctx = DemoContext(
         today=today or _today(),
         password_hash=make_password(settings.PRIMA_DEMO_PASSWORD),
     )
-    bar = tqdm(
-        STEPS,
-        file=progress,
-        disable=progress is None,
-        desc=_("Demo city"),
-        unit=_("step"),
-        leave=True,
-    )
-    for step in bar:
-        bar.set_postfix_str(str(step.label))
+    for number, step in enumerate(STEPS, start=1):
+        started = time.monotonic()
         step.run(ctx)
-    bar.close()
+        if progress is not None:
+            progress.write(
+                _("[%(n)s/%(total)s] %(step)s: %(seconds).1f s")
+                % {
+                    "n": number,
+                    "total": len(STEPS),
+                    "step": step.label,
+                    "seconds": time.monotonic() - started,
+                }
+                + "\n"
+            )
+            progress.flush()
     return ctx
 
 

@@ -1,15 +1,15 @@
-"""Demo step: a year of SKM responses for Kota Prima Raya, with their rollups.
+"""Demo step: two years of SKM responses for Kota Prima Raya, with their rollups.
 
-About ``settings.PRIMA_DEMO_SURVEY_RESPONSES`` (default 50 000) responses over the
-year that ends yesterday, spread over the units' active services by how busy the unit
+About ``settings.PRIMA_DEMO_SURVEY_RESPONSES`` (default 80 000) responses over the
+two years (eight triwulan) that end yesterday, spread over the units' active services by how busy the unit
 is, mostly on weekdays. Most units score B; a few score A; some are clearly weak on
 one unsur (a Disdukcapil office on U3, the RSUD and the vehicle test unit on U4, a
-puskesmas on U9), and the DPMPTSP front office improves over the year. The
-Disdukcapil office's weak unsur improves from the day its queue innovation was applied
-(``IMPACT_*``, half-way through the year), so the innovation shows a measured impact
-with a full 180-day window on each side.
+puskesmas on U9), and the DPMPTSP front office improves over the two years. From the
+day some applied innovations of ``prima.demo.innovations`` were applied (``IMPACTS``),
+the unsur they target moves in their unit: three improve, one gets worse, so their
+measured impact over a full 180-day window on each side is significant either way.
 
-Responses are bulk-inserted; the daily, monthly and profile rollups are summed in
+Responses are inserted with ``prima.demo.bulk``; the daily, monthly and profile rollups are summed in
 memory from the rollup declaration (``prima.surveys.rollups``) and inserted once,
 equal to what ``services.rollup_add`` would have produced row by row. The step
 also sets the Pemda's survey period, declares each unit's population for the current
@@ -30,6 +30,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from prima.core.periods import PeriodKind, period_containing, previous
+from prima.demo import bulk
 from prima.demo.context import DemoContext
 from prima.organisations.models import Pemda, Unit
 from prima.surveys import ikm
@@ -46,10 +47,10 @@ from prima.surveys.models import (
     Response,
     SurveySettings,
 )
-from prima.surveys.rollups import summed_rows
+from prima.surveys.rollups import summed_values
 
-DEFAULT_RESPONSES = 50_000
-BATCH = 5_000
+DEFAULT_RESPONSES = 80_000
+HISTORY_DAYS = 730
 UNSUR = [u.value for u in ikm.CODE_ORDER]
 
 # How busy a unit is, relative to an ordinary office.
@@ -83,16 +84,36 @@ WEAK = {
     ("DISHUB-PKB", "U4"): 2.25,
     ("PKM-06", "U9"): 2.35,
 }
-# The unit that improves over the year: mean score at the start and at the end.
+# The unit that improves over the two years: mean score at the start and at the end.
 IMPROVING = "PTSP-FO"
 _IMPROVING_FROM, _IMPROVING_TO = 2.75, 3.4
 # The weak unsur an innovation of ``prima.demo.innovations`` improves from its applied
-# date on. 182 days ago leaves 180 days of answers before and after it in the year;
-# the new mean stays graded C, so the unsur is still weak over the year and in the
-# last triwulan (its RTL goes on), only clearly better than before.
+# date on. 182 days ago leaves 180 days of answers before and after it; the new mean
+# stays graded C, so the unsur is still weak in the last triwulan (its RTL goes on),
+# only clearly better than before.
 IMPACT_UNIT, IMPACT_UNSUR = "DKC-KTR", "U3"
 IMPACT_APPLIED_DAYS_AGO = 182
-_IMPACT_AFTER = 2.9
+
+
+@dataclass(frozen=True)
+class Impact:
+    """How an applied innovation moves one unsur of its unit from its applied date."""
+
+    unit: str
+    unsur: str
+    days_ago: int  # the innovation's ``since``
+    change: float  # added to the unsur's mean score from the applied date on
+
+
+# Innovation key -> impact. Each is applied 180–550 days ago, so a full 180-day
+# window of answers lies on both sides inside the two years. Not every innovation
+# works: the Bapenda office's new e-SPPT payment flow confuses its users at first.
+IMPACTS = {
+    "dkc-siap-antre": Impact(IMPACT_UNIT, IMPACT_UNSUR, IMPACT_APPLIED_DAYS_AGO, 0.45),
+    "rsud-tarif-terang": Impact("RSUD-UTAMA", "U4", 420, 0.45),
+    "pkm06-ruang-tunggu": Impact("PKM-06", "U9", 300, 0.45),
+    "bpd-esppt-qris": Impact("BPD-KTR", "U2", 420, -0.4),
+}
 _ROUND_THE_CLOCK = (Unit.Kind.RUMAH_SAKIT,)
 # Relative weight of Monday … Sunday.
 _OFFICE_WEEK = (1.25, 1.05, 1.0, 1.0, 0.8, 0.1, 0.03)
@@ -225,18 +246,25 @@ def _suggestion(rng: random.Random, scores: dict[str, int]) -> str:
     return ""
 
 
-def _impact_tables(code: str, tables: dict[str, list[float]]):
-    """Return the score tables of the impact unit after the applied date, else None."""
-    if code != IMPACT_UNIT:
-        return None
-    return {**tables, IMPACT_UNSUR: _score_table(_IMPACT_AFTER)}
+def _impact_tables(ctx: DemoContext, plan: _UnitPlan, tables: dict[str, list[float]]):
+    """Return [(from, tables)] of the unit's score tables from each applied date on."""
+    changes = sorted(
+        (ctx.days_ago(i.days_ago), i.unsur, i.change)
+        for i in IMPACTS.values()
+        if i.unit == plan.unit.code
+    )
+    out, current = [], dict(tables)
+    for day, unsur, change in changes:
+        current = {**current, unsur: _score_table(plan.means[unsur] + change)}
+        out.append((day, current))
+    return out
 
 
 def generate_responses(ctx: DemoContext, target: int) -> list[Response]:
-    """Return ``target`` unsaved responses over the year that ends yesterday."""
+    """Return ``target`` unsaved responses over the two years that end yesterday."""
     rng = ctx.rng("surveys")
-    first = ctx.days_ago(365)
-    days = [first + timedelta(days=i) for i in range(365)]
+    first = ctx.days_ago(HISTORY_DAYS)
+    days = [first + timedelta(days=i) for i in range(HISTORY_DAYS)]
     plans = _plans(ctx, rng)
     services: dict[int, list] = {}
     for layanan in ctx.layanan.values():
@@ -261,13 +289,13 @@ def generate_responses(ctx: DemoContext, target: int) -> list[Response]:
         chosen_days = rng.choices(days, cum_weights=day_cw, k=n)
         chosen_services = rng.choices(layanan, cum_weights=layanan_cw, k=n)
         tables = {u: _score_table(m) for u, m in plan.means.items()}
-        improved = _impact_tables(unit.code, tables)
-        impact_from = ctx.days_ago(IMPACT_APPLIED_DAYS_AGO)
+        moved = _impact_tables(ctx, plan, tables)
         for day, service in zip(chosen_days, chosen_services, strict=True):
-            if improved is not None and day >= impact_from:
-                scores = {u: _draw(rng, improved[u]) for u in UNSUR}
+            after = [t for since, t in moved if day >= since]
+            if after:
+                scores = {u: _draw(rng, after[-1][u]) for u in UNSUR}
             elif unit.code == IMPROVING:
-                progress = (day - first).days / 364
+                progress = (day - first).days / (HISTORY_DAYS - 1)
                 mean = _IMPROVING_FROM + (_IMPROVING_TO - _IMPROVING_FROM) * progress
                 table = _score_table(mean)
                 scores = {u: _draw(rng, table) for u in UNSUR}
@@ -299,22 +327,22 @@ def rollups(responses, opd_of_unit: dict[int, int]):
     """Return the DailyCount, MonthlyCount and DailyProfileCount rows of ``responses``.
 
     The rows ``services.rollup_add`` builds one response at a time, derived from the
-    same declaration (``prima.surveys.rollups``) and summed in memory.
+    same declaration (``prima.surveys.rollups``) and summed in memory, as column values.
     """
-    rows = summed_rows(responses, opd_of_unit)
+    rows = summed_values(responses, opd_of_unit)
     return rows[DailyCount], rows[MonthlyCount], rows[DailyProfileCount]
 
 
 def create_responses(ctx: DemoContext) -> None:
-    """Create a year of responses and their daily, monthly and profile rollups."""
+    """Create the responses and their daily, monthly and profile rollups."""
     target = getattr(settings, "PRIMA_DEMO_SURVEY_RESPONSES", DEFAULT_RESPONSES)
     responses = generate_responses(ctx, target)
-    Response.objects.bulk_create(responses, batch_size=BATCH)
+    bulk.insert_objects(Response, responses)
     opd_of_unit = {unit.pk: unit.opd_id for unit in ctx.units.values()}
     daily, monthly, profile = rollups(responses, opd_of_unit)
-    DailyCount.objects.bulk_create(daily, batch_size=BATCH)
-    MonthlyCount.objects.bulk_create(monthly, batch_size=BATCH)
-    DailyProfileCount.objects.bulk_create(profile, batch_size=BATCH)
+    bulk.insert_values(DailyCount, daily)
+    bulk.insert_values(MonthlyCount, monthly)
+    bulk.insert_values(DailyProfileCount, profile)
     ctx.survey_responses = responses  # for the populations and RTL step
     ctx.count("survey responses", len(responses))
 

@@ -6,8 +6,8 @@ from this declaration:
 
 - ``increments``: the rows and counts of one response, for ``services.rollup_add``
   (one ``INSERT … ON CONFLICT … DO UPDATE`` per table);
-- ``summed_rows``: the rows of many responses summed in memory, for bulk loaders
-  (the demo city);
+- ``summed_values``: the rows of many responses summed in memory, as column values,
+  for bulk loaders (the demo city);
 - ``submission_sql``: the one PostgreSQL statement that inserts a response and adds
   it to every table.
 """
@@ -159,29 +159,39 @@ def increments(response: Response, opd_id: int) -> Iterator[Increment]:
                 yield Increment(profile, values, {"count": 1})
 
 
-def summed_rows(
+def summed_values(
     responses: Iterable[Response], opd_of_unit: dict[int, int]
-) -> dict[type[models.Model], list[models.Model]]:
-    """Return the unsaved rollup rows of ``responses``, per rollup model.
+) -> dict[type[models.Model], list[dict[str, Any]]]:
+    """Return the rollup rows of ``responses`` as column values, per rollup model.
 
     The same rows ``services.rollup_add`` leaves after adding the responses one at a
-    time, for loaders that bulk-insert responses.
+    time; every row holds its key and all its counts, for loaders that insert rows
+    without building model instances (the demo city).
     """
-    rows: dict[tuple, models.Model] = {}
+    zeros = {rollup.model: _zero_counts(rollup.model) for rollup in ROLLUPS}
+    rows: dict[tuple, dict[str, Any]] = {}
     for response in responses:
         for inc in increments(response, opd_of_unit[response.unit_id]):
             model = inc.rollup.model
             row = rows.get((model, inc.key))
             if row is None:
-                row = rows[(model, inc.key)] = model(**inc.values)
+                row = rows[(model, inc.key)] = inc.values | zeros[model]
             for column, n in inc.counts.items():
-                setattr(row, column, getattr(row, column) + n)
-    found: dict[type[models.Model], list[models.Model]] = {
+                row[column] += n
+    found: dict[type[models.Model], list[dict[str, Any]]] = {
         rollup.model: [] for rollup in ROLLUPS
     }
     for (model, _key), row in rows.items():
         found[model].append(row)
     return found
+
+
+def _zero_counts(model: type[models.Model]) -> dict[str, int]:
+    return {
+        f.attname: 0
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.PositiveIntegerField)
+    }
 
 
 def upsert_sql(model, columns: list[str], key: tuple[str, ...], counts, rows=1) -> str:

@@ -6,6 +6,7 @@ at the end; each test runs in a savepoint inside it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from io import StringIO
 
@@ -16,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from prima.core.roles import ROLE_LEVELS, Role
 from prima.demo import city
@@ -276,12 +277,41 @@ def test_most_units_have_a_maklumat_and_some_are_unsigned(first_run):
 
 def test_output_lists_the_logins_and_the_url(first_run):
     """The first run prints a summary, every login with the password, and the URL."""
-    assert "Loaded Kota Prima Raya" in first_run.stdout
+    assert "Kota Prima Raya dimuat dalam" in first_run.stdout
     for username in city.DEMO_USERNAMES:
         assert f"\n{username} " in first_run.stdout
     assert settings.PRIMA_DEMO_PASSWORD in first_run.stdout
     assert "http://127.0.0.1:8000/" in first_run.stdout
-    assert f"{len(STEPS)}/{len(STEPS)}" in first_run.stderr
+
+
+def test_output_names_the_roles_in_indonesian(first_run):
+    """Role names come from the role labels' Indonesian translations."""
+    with translation.override("id"):
+        labels = [str(Role(role).label) for role in Role.values]
+    for label in labels:
+        assert f"  {label}  " in first_run.stdout
+    assert "OPD administrator" not in first_run.stdout
+
+
+def test_progress_names_every_step_with_its_own_time(first_run):
+    """One line per step as it finishes, numbered, with the step's own seconds."""
+    lines = first_run.stderr.splitlines()
+    assert len(lines) == len(STEPS)
+    for number, (line, step) in enumerate(zip(lines, STEPS, strict=True), start=1):
+        with translation.override("id"):
+            label = str(step.label)
+        assert re.fullmatch(
+            rf"\[{number}/{len(STEPS)}\] {re.escape(label)}: \d+\.\d detik", line
+        ), line
+
+
+def test_printed_url_follows_host_and_port(first_run, monkeypatch):
+    """``make demo`` passes its HOST and PORT; the printed address is the served one."""
+    monkeypatch.setenv("HOST", "demo.example")
+    monkeypatch.setenv("PORT", "8123")
+    second = run_command()
+    assert "http://demo.example:8123/akun/masuk/" in second.stdout
+    assert "127.0.0.1" not in second.stdout
 
 
 def test_second_run_changes_nothing(first_run):
@@ -289,7 +319,7 @@ def test_second_run_changes_nothing(first_run):
     before = row_counts()
     second = run_command()
     assert row_counts() == before
-    assert "already loaded" in second.stdout
+    assert "sudah dimuat" in second.stdout
     assert "admin.pemda" in second.stdout
     assert "http://127.0.0.1:8000/" in second.stdout
 
@@ -298,7 +328,7 @@ def test_reset_reloads_the_same_city(first_run):
     """--reset deletes the city and loads identical data again."""
     before_counts, before = row_counts(), fingerprint()
     run = run_command("--reset")
-    assert "Loaded Kota Prima Raya" in run.stdout
+    assert "Kota Prima Raya dimuat dalam" in run.stdout
     assert row_counts() == before_counts
     assert fingerprint() == before
 

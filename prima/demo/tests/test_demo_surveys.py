@@ -40,7 +40,9 @@ pytestmark = pytest.mark.django_db
 
 TODAY = date(2026, 11, 25)
 RESPONSES = 4_000
-YEAR = Period(TODAY - timedelta(days=365), TODAY - timedelta(days=1))
+HISTORY = Period(
+    TODAY - timedelta(days=surveys.HISTORY_DAYS), TODAY - timedelta(days=1)
+)
 
 
 @pytest.fixture(scope="module")
@@ -68,16 +70,16 @@ def city(django_db_setup, django_db_blocker):
             transaction.set_rollback(True)
 
 
-def result_of(code: str, period: Period = YEAR):
+def result_of(code: str, period: Period = HISTORY):
     return scope_result(Scope.of(Unit.objects.get(code=code)), period)
 
 
-def test_creates_the_requested_number_of_responses_in_the_last_year(city):
-    """Exactly the configured number of responses, dated in the year to yesterday."""
+def test_creates_the_requested_number_of_responses_in_the_last_two_years(city):
+    """Exactly the configured number of responses, dated in the two years to yesterday."""
     responses = Response.objects.filter(pemda=city.pemda)
     assert responses.count() == RESPONSES
-    assert responses.filter(service_date__lt=YEAR.start).count() == 0
-    assert responses.filter(service_date__gt=YEAR.end).count() == 0
+    assert responses.filter(service_date__lt=HISTORY.start).count() == 0
+    assert responses.filter(service_date__gt=HISTORY.end).count() == 0
     weekend = responses.filter(service_date__week_day__in=(1, 7)).count()
     assert weekend < RESPONSES * 0.1
     assert DailyCount.objects.aggregate(n=Sum("respondents"))["n"] == RESPONSES
@@ -237,8 +239,8 @@ def test_most_units_are_b_and_some_are_a(city):
 
 def test_the_improving_unit_gets_better_over_the_year(city):
     """The DPMPTSP front office scores higher in its last quarter than its first."""
-    first = Period(YEAR.start, YEAR.start + timedelta(days=90))
-    last = Period(YEAR.end - timedelta(days=90), YEAR.end)
+    first = Period(HISTORY.start, HISTORY.start + timedelta(days=90))
+    last = Period(HISTORY.end - timedelta(days=90), HISTORY.end)
     assert (
         result_of(surveys.IMPROVING, last).ikm
         > result_of(surveys.IMPROVING, first).ikm + 5
@@ -248,7 +250,7 @@ def test_the_improving_unit_gets_better_over_the_year(city):
 def test_populations_rtl_and_settings(city):
     """Populations for two triwulan, some under-sampled; RTL items done and open."""
     assert SurveySettings.objects.get(pemda=city.pemda).period_kind == "triwulan"
-    current = period_containing(YEAR.end, PeriodKind.TRIWULAN)
+    current = period_containing(HISTORY.end, PeriodKind.TRIWULAN)
     populations = Population.objects.filter(period_start=current.start)
     assert populations.count() == len(city.units)
     assert Population.objects.count() == 2 * len(city.units)

@@ -1,5 +1,6 @@
 """``manage.py demo_data`` (``prima demo-data``): load the demo city Kota Prima Raya."""
 
+import os
 import time
 
 from django.conf import settings
@@ -7,10 +8,10 @@ from django.core.management.base import (
     BaseCommand,
     CommandError,
     OutputWrapper,
-    no_translations,
 )
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from prima.demo import city
@@ -22,12 +23,20 @@ from prima.demo.services import (
     demo_city_stray_users,
 )
 
-URL = "http://127.0.0.1:8000/"
+
+def site_url() -> str:
+    """Return the address ``make demo`` serves on, from its ``HOST`` and ``PORT``."""
+    host = os.environ.get("HOST", "127.0.0.1")
+    port = os.environ.get("PORT", "8000")
+    return f"http://{host}:{port}/"
+
+
 SUMMARY_KEYS = ("opd", "units", "layanan", "standards", "maklumat", "users")
 
 
 class _Stream:
-    """Let tqdm write to a command's stderr wrapper without added newlines or colour."""
+    """Let the progress lines go to a command's stderr wrapper without added newlines
+    or colour."""
 
     def __init__(self, wrapper: OutputWrapper) -> None:
         self.wrapper = wrapper
@@ -37,10 +46,6 @@ class _Stream:
 
     def flush(self) -> None:
         self.wrapper.flush()
-
-    def __getattr__(self, name: str):
-        # encoding and isatty() tell tqdm whether it may draw Unicode blocks.
-        return getattr(self.wrapper, name)
 
 
 class Command(BaseCommand):
@@ -56,8 +61,12 @@ class Command(BaseCommand):
             help="Delete the demo city and its users first, then load it again.",
         )
 
-    @no_translations
     def handle(self, *args, reset: bool = False, verbosity: int = 1, **options):
+        # The demo is Indonesian: role labels, steps and messages print in it.
+        with translation.override("id"):
+            self._handle(reset=reset, verbosity=verbosity)
+
+    def _handle(self, *, reset: bool, verbosity: int) -> None:
         if not reset and demo_city_exists():
             self.stdout.write(
                 _("%(city)s is already loaded; run with --reset to reload it.")
@@ -116,7 +125,8 @@ class Command(BaseCommand):
         for row in rows:
             self.stdout.write(line(row))
         self.stdout.write("")
+        url = site_url()
         self.stdout.write(
             _("Open %(url)s; staff sign in at %(login)s with any login above.")
-            % {"url": URL, "login": URL.rstrip("/") + reverse(settings.LOGIN_URL)}
+            % {"url": url, "login": url.rstrip("/") + reverse(settings.LOGIN_URL)}
         )
