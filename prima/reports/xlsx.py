@@ -10,11 +10,10 @@ from fractions import Fraction
 from io import BytesIO
 from typing import Any
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
-
-from django.utils import timezone
 
 from prima.core import formats
 

@@ -16,9 +16,9 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.text import capfirst
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from prima.complaints.statistics import ComplaintFeed

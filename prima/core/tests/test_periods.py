@@ -5,13 +5,13 @@ from datetime import date
 import pytest
 
 from prima.core.periods import (
-    with_wider_periods,
     Period,
     PeriodKind,
     parse_key,
     period_containing,
     period_number,
     previous,
+    with_wider_periods,
 )
 
 T = PeriodKind.TRIWULAN
