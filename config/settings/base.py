@@ -150,6 +150,8 @@ LANGUAGES = [("id", _("Indonesian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "prima" / "locale"]
 TIME_ZONE = os.environ.get("PRIMA_TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
+# Our own display formats first ("4 Oktober 2026"), Django's locale files for the rest.
+FORMAT_MODULE_PATH = ["prima.core.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

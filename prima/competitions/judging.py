@@ -32,7 +32,7 @@ from prima.competitions.models import (
     ScoreSheet,
     Screening,
 )
-from prima.core import sheets
+from prima.core import formats, sheets
 from prima.core.roles import CHANGE, Area
 from prima.core.scoping import pemdas_where
 from prima.innovations.models import Group, Innovation
@@ -159,7 +159,7 @@ def _check_years(call, innovation, refuse) -> None:
                 "years of application by the deadline (%(deadline)s).",
                 years,
             )
-            % {"years": years, "deadline": deadline.isoformat()},
+            % {"years": years, "deadline": formats.day(deadline)},
         )
 
 

@@ -38,6 +38,7 @@ from prima.competitions.models import (
     Screening,
     StageResult,
 )
+from prima.core import formats
 from prima.core.idempotency import store_once
 from prima.core.roles import CHANGE, Area, Level, Role
 from prima.core.scoping import is_platform_operator, targets_where
@@ -725,7 +726,7 @@ def _check_previous_settled(stage: CallStage, today: date) -> None:
                 "The shortlist of “%(stage)s” is open to public objection until "
                 "%(end)s; assign juri for the next stage after that day."
             )
-            % {"stage": previous.name, "end": previous.objection_end().isoformat()}
+            % {"stage": previous.name, "end": formats.day(previous.objection_end())}
         )
     if previous.objections.filter(status=ObjectionStatus.PENDING).exists():
         raise ValidationError(

@@ -20,6 +20,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from prima.complaints.models import Holiday
+from prima.core import formats
 from prima.core.roles import CHANGE, Area
 from prima.core.scoping import pemdas_where
 from prima.core.tables import (
@@ -53,7 +54,7 @@ def holidays_of_year(*, pemda: Pemda, year: int) -> QuerySet[Holiday]:
 
 def _taken_error(day: date) -> ValidationError:
     return ValidationError(
-        {"day": _("%(day)s is already a holiday.") % {"day": day.isoformat()}}
+        {"day": _("%(day)s is already a holiday.") % {"day": formats.day(day)}}
     )
 
 
@@ -122,7 +123,7 @@ def _clean_row(
     else:
         if day.year != year:
             day_problem = _("%(day)s is not in %(year)d.") % {
-                "day": day.isoformat(),
+                "day": formats.day(day),
                 "year": year,
             }
         elif day in first_row:

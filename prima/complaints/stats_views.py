@@ -20,6 +20,7 @@ from prima.core.periods import (
     PeriodKind,
     period_containing,
     period_number,
+    with_wider_periods,
 )
 from prima.core.roles import VIEW, Area
 from prima.core.scoping import user_can
@@ -38,6 +39,7 @@ def choose_period(request, today: date) -> PeriodSelection:
         period_number(today.year, PeriodKind.TRIWULAN, n)
         for n in range(1, (today.month - 1) // 3 + 2)
     ]
+    choices = with_wider_periods(choices, today)
     return period_from_request(
         request,
         default=year,

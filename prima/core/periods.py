@@ -125,3 +125,18 @@ def parse_key(key: str) -> Period:
         return period_number(int(text), PeriodKind.TAHUN, 1)
     except ValueError as exc:
         raise ValueError(f"unknown period {key!r}: {exc}") from exc
+
+
+def with_wider_periods(periods: list[Period], today: date) -> list[Period]:
+    """Return ``periods`` followed by this and last semester and year, once each.
+
+    A Pemda that surveys per triwulan still reports per semester and per year, so
+    the period menu offers those next to its own kind.
+    """
+    menu = list(periods)
+    for kind in (PeriodKind.SEMESTER, PeriodKind.TAHUN):
+        current = period_containing(today, kind)
+        for period in (current, previous(current)):
+            if period not in menu:
+                menu.append(period)
+    return menu

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from prima.core.uploads import PDF, CleanFile, save_clean_file
@@ -133,6 +134,21 @@ def innovation_unpublish(innovation: Innovation, *, by) -> Innovation:
 
 
 @transaction.atomic
+def _inspiration_note(title: str, owner: str, where: str) -> str:
+    """Return the prefilled inspiration text, always in the platform's language.
+
+    It is stored text that the replicating OPD edits and that readers of either
+    language see as written, so it must not depend on the language of whoever (or
+    whichever command) started the replication.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("“%(title)s” by %(owner)s, %(where)s.") % {
+            "title": title,
+            "owner": owner,
+            "where": where,
+        }
+
+
 def innovation_replicate(
     origin: Innovation, *, by, pemda, opd, unit=None, title: str = ""
 ) -> Innovation:
@@ -163,8 +179,7 @@ def innovation_replicate(
         adaptabilitas=origin.adaptabilitas,
         sumber_daya=origin.sumber_daya,
         keberlanjutan=origin.keberlanjutan,
-        inspirasi=_("“%(title)s” by %(owner)s, %(where)s.")
-        % {"title": origin.title, "owner": owner, "where": where},
+        inspirasi=_inspiration_note(origin.title, owner, where),
     )
     innovation_save(copy, by=by, targets=origin.target_codes())
     return copy

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -65,6 +65,17 @@ def layanan_filter_choices(*, user: Any) -> tuple[QuerySet, QuerySet]:
     opds = PerangkatDaerah.objects.visible_to(user).select_related("pemda")
     units = Unit.objects.visible_to(user).select_related("opd")
     return opds, units
+
+
+def layanan_editable_ids(*, user: Any, layanan: Iterable[Layanan]) -> set[int]:
+    """Return which of ``layanan`` the user may change: the edit view's own test, so
+    a read-only role is not shown an edit link that answers 403."""
+    pks = [row.pk for row in layanan]
+    return set(
+        Layanan.objects.scoped(user, CHANGE)
+        .filter(pk__in=pks)
+        .values_list("pk", flat=True)
+    )
 
 
 def catalog_units_for(*, user: Any) -> QuerySet[Unit]:

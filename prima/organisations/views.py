@@ -44,7 +44,13 @@ def layanan_list(request):
     layanan = selectors.layanan_list(user=request.user, **form.filters())
     page = Paginator(layanan, LAYANAN_PER_PAGE).get_page(request.GET.get("page"))
     can_add = selectors.catalog_units_for(user=request.user).exists()
-    context = {"form": form, "page_obj": page, "can_add": can_add}
+    editable = selectors.layanan_editable_ids(user=request.user, layanan=page)
+    context = {
+        "form": form,
+        "page_obj": page,
+        "can_add": can_add,
+        "editable": editable,
+    }
     return TemplateResponse(request, "organisations/layanan_list.html", context)
 
 

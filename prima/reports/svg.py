@@ -1,8 +1,9 @@
 """Server-side SVG charts: the same markup serves a web page and a WeasyPrint PDF.
 
 Pure string building with the standard library only. Every text that comes from the
-caller is XML-escaped; numbers are written with a dot as decimal separator whatever
-the active locale, because SVG coordinates are not prose.
+caller is XML-escaped; coordinates are written with a dot as decimal separator whatever
+the active locale, because SVG coordinates are not prose. Numbers a reader sees go
+through the caller's ``fmt`` (decimal comma in Indonesian).
 """
 
 from __future__ import annotations
@@ -59,6 +60,11 @@ def two_decimals(value: Decimal | float | int) -> str:
     return f"{float(value):.2f}"
 
 
+def _tick(value: Decimal | float | int, fmt: Callable[..., str]) -> str:
+    """Return an axis label: whole numbers bare, others in the caller's format."""
+    return str(int(value)) if float(value).is_integer() else fmt(value)
+
+
 def _clamp(value: Decimal | float | int) -> Decimal:
     return min(max(Decimal(str(value)), Decimal(0)), Decimal(SCALE_MAX))
 
@@ -107,7 +113,7 @@ def bar_chart(
     for tick in (0, 25, 50, 65, 76.61, 88.31, 100):
         parts.append(
             f'<text x="{_num(x(tick))}" y="{height - 6}" text-anchor="middle" '
-            f'font-size="9">{_num(tick)}</text>'
+            f'font-size="9">{_tick(tick, fmt)}</text>'
         )
     for index, bar in enumerate(bars):
         y = TOP + index * (BAR_HEIGHT + BAR_GAP)
@@ -152,7 +158,7 @@ def line_chart(
             f'<line x1="{left}" x2="{width - right}" y1="{_num(y(low))}" '
             f'y2="{_num(y(low))}" stroke="#999" stroke-dasharray="4 3"/>'
             f'<text x="{left - 4}" y="{_num(y(low) + 3)}" text-anchor="end" '
-            f'font-size="9">{grade} {_num(low)}</text>'
+            f'font-size="9">{grade} {_tick(low, fmt)}</text>'
         )
     coords: list[tuple[float, float] | None] = []
     for index, (label, value) in enumerate(points):

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from io import BytesIO
 from typing import Any
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+
+from prima.core import formats
 
 BOLD = Font(bold=True)
 
@@ -57,6 +61,29 @@ def cell_value(value: Any) -> Any:
     return safe_text(str(value))
 
 
+def _cell(worksheet, value: Any) -> WriteOnlyCell:
+    """Return a cell holding ``value`` with an Indonesian display format.
+
+    Numbers and dates stay real numbers and dates so a sheet can sum and sort them;
+    only their display reads "12.669,50" and "4 Oktober 2026".
+    """
+    value = cell_value(value)
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        value = timezone.localtime(value).replace(tzinfo=None)
+    cell = WriteOnlyCell(worksheet, value=value)
+    if isinstance(value, datetime):
+        cell.number_format = formats.XLSX_DATETIME
+    elif isinstance(value, date):
+        cell.number_format = formats.XLSX_DATE
+    elif isinstance(value, bool):
+        pass
+    elif isinstance(value, int):
+        cell.number_format = formats.XLSX_INTEGER
+    elif isinstance(value, float | Decimal):
+        cell.number_format = formats.XLSX_DECIMAL
+    return cell
+
+
 def workbook_bytes(sheets: Iterable[Sheet]) -> bytes:
     """Return the .xlsx file holding ``sheets`` in order, headers in bold."""
     workbook = Workbook(write_only=True)
@@ -69,7 +96,7 @@ def workbook_bytes(sheets: Iterable[Sheet]) -> bytes:
             header.append(cell)
         worksheet.append(header)
         for row in sheet.rows:
-            worksheet.append([cell_value(v) for v in row])
+            worksheet.append([_cell(worksheet, v) for v in row])
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from prima.core.periods import PeriodKind
@@ -495,3 +496,8 @@ class FollowUp(UnitOwned):
 
     def __str__(self) -> str:
         return f"{self.unit} · {self.unsur} · {self.action[:40]}"
+
+    @property
+    def overdue(self) -> bool:
+        """Return whether the action is not done and its date has passed."""
+        return self.status != self.Status.DONE and self.due_on < timezone.localdate()

@@ -69,7 +69,11 @@ def report_xlsx(request, unit_pk: int):
     responses = reporting.unit_responses(request.user, unit, period)
     content = workbook_bytes(
         [
-            Sheet("Data", reporting.DATA_HEADER, reporting.response_rows(responses)),
+            Sheet(
+                "Data",
+                reporting.data_sheet_header(),
+                reporting.data_sheet_rows(responses),
+            ),
             Sheet(
                 "Tabulasi",
                 reporting.tabulation_header(),

@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from prima.complaints.statistics import ComplaintFeed
@@ -397,6 +398,40 @@ def response_rows(responses) -> Iterator[tuple]:
         )
         .iterator(chunk_size=2000)
     )
+
+
+#: Columns of DATA_HEADER whose stored codes a person reads as their choice label.
+_CODED = {
+    index: Response._meta.get_field(name).flatchoices
+    for index, name in enumerate(DATA_HEADER)
+    if name in ("channel", "gender", "education", "occupation")
+}
+
+
+def data_sheet_header() -> list[str]:
+    """Return DATA_HEADER as a person reads it: "Tanggal pelayanan", "Saluran", ..."""
+    names = {"date": "service_date", "service": "layanan"}
+    header = []
+    for column in DATA_HEADER:
+        if column in SCORE_COLUMNS:
+            header.append(column.upper())
+        else:
+            field = Response._meta.get_field(names.get(column, column))
+            header.append(capfirst(field.verbose_name))
+    return header
+
+
+def data_sheet_rows(responses) -> Iterator[list]:
+    """Yield ``response_rows`` with coded answers as their labels ("Kertas", "D1–D3").
+
+    The csv keeps the codes: it is the file that imports back.
+    """
+    labels = {index: dict(choices) for index, choices in _CODED.items()}
+    for row in response_rows(responses):
+        yield [
+            str(labels[i].get(v, v)) if i in labels and v else v
+            for i, v in enumerate(row)
+        ]
 
 
 def unit_responses(user, unit: Unit, period: Period):

@@ -20,7 +20,12 @@ from django.utils.translation import gettext as _
 
 from prima.core.forms import add_service_errors
 from prima.core.period_choice import PeriodSelection, period_from_request
-from prima.core.periods import Period, PeriodKind, period_containing
+from prima.core.periods import (
+    Period,
+    PeriodKind,
+    period_containing,
+    with_wider_periods,
+)
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import get_for_user, user_can
 from prima.organisations.models import Pemda, Unit
@@ -52,7 +57,10 @@ def _today() -> date:
 
 def select_period(request, pemda: Pemda | None) -> PeriodSelection:
     """Return the period named by GET ``periode``, else the Pemda's current one."""
-    choices = selectors.survey_periods(pemda, today=_today(), count=PERIOD_CHOICES)
+    today = _today()
+    choices = with_wider_periods(
+        selectors.survey_periods(pemda, today=today, count=PERIOD_CHOICES), today
+    )
     return period_from_request(
         request,
         default=choices[0],

@@ -11,6 +11,7 @@ from prima.core.periods import (
     period_containing,
     period_number,
     previous,
+    with_wider_periods,
 )
 
 T = PeriodKind.TRIWULAN
@@ -125,3 +126,17 @@ def test_period_ending_before_start_is_refused():
     """A period cannot end before it starts."""
     with pytest.raises(ValueError):
         Period(date(2026, 2, 1), date(2026, 1, 1))
+
+
+def test_menu_offers_semester_and_year_besides_quarters():
+    today = date(2026, 5, 10)
+    quarters = [period_containing(today, PeriodKind.TRIWULAN)]
+    keys = [p.key for p in with_wider_periods(quarters, today)]
+    assert keys == ["2026-T2", "2026-S1", "2025-S2", "2026", "2025"]
+
+
+def test_menu_lists_a_period_once():
+    today = date(2026, 5, 10)
+    semesters = [period_containing(today, PeriodKind.SEMESTER)]
+    keys = [p.key for p in with_wider_periods(semesters, today)]
+    assert keys == ["2026-S1", "2025-S2", "2026", "2025"]

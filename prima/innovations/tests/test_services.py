@@ -148,6 +148,19 @@ def test_replicate_names_the_other_region_of_an_external_origin(org):
     assert "Dispendukcapil Surabaya" in copy.inspirasi
 
 
+def test_replication_note_is_indonesian_whatever_the_language_of_the_request(org):
+    """The stored note is read on Indonesian pages: never "… by …" from English."""
+    from django.utils import translation
+
+    origin = make_innovation(pemda=org.pemda, origin_agency="Disdukcapil")
+    with translation.override("en"):
+        copy = services.innovation_replicate(
+            origin, by=None, pemda=org.pemda, opd=org.opd
+        )
+    assert "” oleh Disdukcapil, " in copy.inspirasi
+    assert " by " not in copy.inspirasi
+
+
 def test_replicate_refuses_a_draft(org):
     """Only a published innovation can be replicated."""
     origin = make_innovation(unit=org.unit, published=False)

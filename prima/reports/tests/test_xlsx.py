@@ -31,3 +31,21 @@ def test_text_that_looks_like_a_formula_is_neutralised():
     assert sheet["A2"].value == '\'=HYPERLINK("x")'
     assert safe_text("plain") == "plain"
     assert safe_text(-3) == -3
+
+
+def test_dates_and_numbers_are_real_cells_shown_the_indonesian_way():
+    """A date stays a date cell, displayed "4 Oktober 2026"; numbers are grouped."""
+    from datetime import UTC, date, datetime
+
+    moment = datetime(2026, 10, 4, 3, 30, tzinfo=UTC)
+    content = workbook_bytes(
+        [Sheet("S", ["d", "t", "n", "x"], [[date(2026, 10, 4), moment, 12669, 1.5]])]
+    )
+    sheet = load_workbook(BytesIO(content))["S"]
+    assert sheet["A2"].value == datetime(2026, 10, 4)
+    assert sheet["A2"].number_format == "[$-421]d mmmm yyyy"
+    # Stored in local time (Asia/Jakarta in the settings), no time zone.
+    assert sheet["B2"].value == datetime(2026, 10, 4, 10, 30)
+    assert sheet["B2"].number_format == "[$-421]d mmmm yyyy hh.mm"
+    assert sheet["C2"].number_format == "#,##0"
+    assert sheet["D2"].number_format == "#,##0.00"

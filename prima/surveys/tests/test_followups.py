@@ -106,3 +106,24 @@ def test_population_declare_upserts(org, users):
     declared = Population.objects.get(unit=org.unit)
     assert (declared.population, declared.declared_by) == (1000, users["admin_pemda"])
     assert (declared.period_start, declared.period_end) == (PERIOD.start, PERIOD.end)
+
+
+def test_an_open_item_past_its_date_is_overdue_on_the_staff_list(org, settings):
+    """Past its date and not done: overdue, and the staff list says so."""
+    from django.template.loader import render_to_string
+    from django.utils import timezone, translation
+
+    item = make_item(org, due_on=date(2026, 9, 30))
+    today = timezone.localdate()
+    item.due_on = today.replace(year=today.year - 1)
+    item.save()
+    assert item.overdue
+    with translation.override("id"):
+        page = render_to_string("surveys/staff/_followups.html", {"items": [item]})
+    assert "Terlambat" in page
+    item.status = FollowUp.Status.DONE
+    item.completed_on = today
+    assert not item.overdue
+    item.status = FollowUp.Status.PLANNED
+    item.due_on = today
+    assert not item.overdue

@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from prima.core.periods import parse_key
-from prima.surveys.models import FollowUp
+from prima.surveys.models import Channel, FollowUp, Response
 from prima.surveys.testing import submit_four
 
 PERIOD = parse_key("2025-T1")  # submit_four's default day, 10 February 2025
@@ -67,9 +67,14 @@ def test_xlsx_has_three_sheets_with_the_worked_example(org, admin_client):
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["Data", "Tabulasi", "Ringkasan"]
     data = list(book["Data"].iter_rows(values_only=True))
-    assert data[0][:3] == ("date", "service", "channel")
+    assert data[0][:3] == ("Date of service", "Service", "Channel")
+    assert data[0][7] == "U1"
     assert len(data) == 5
     assert data[1][1] == "Penerbitan KTP-el"
+    # Coded answers read as their labels, never as the stored code.
+    channel = Response.objects.filter(layanan=org.layanan).first().channel
+    assert data[1][2] == str(Channel(channel).label)
+    assert data[1][2] != channel
     assert data[1][-1] == '\'=HYPERLINK("http://x")'
     tab = {row[0]: row for row in book["Tabulasi"].iter_rows(values_only=True)}
     # code, name, score 1..4, total, NRR, weighted NRR, ×25, mutu
