@@ -18,7 +18,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from playwright.sync_api import Browser
 
-from tests.test_access_matrix import CASES as MATRIX
+from tests.matrix import CASES as MATRIX
 
 PHONE_WIDTH = 390
 PHONE_390 = {

@@ -15,7 +15,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from tests.test_access_matrix import CASES, staff_for
+from tests.matrix import CASES, staff_for
 
 ROLES = ["anonymous", "admin_pemda", "operator_unit", "pimpinan", "juri"]
 CATALOGUE = settings.BASE_DIR / "prima" / "locale" / "id" / "LC_MESSAGES" / "django.mo"

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from tests.test_access_matrix import CASES, staff_for
+from tests.matrix import CASES, staff_for
 
 ROLES = [
     "no_role",

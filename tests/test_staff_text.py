@@ -21,7 +21,7 @@ from prima.complaints.services import (
     case_verify,
 )
 from prima.complaints.testing import make_case
-from tests.test_access_matrix import all_cases
+from tests.matrix import all_cases
 
 MARKER = "STAFF-ONLY-7Q4Z"
 CITIZEN_NOTE = "Kami sudah menerima laporan Anda."

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from prima.complaints.services import case_answer, case_assign, case_start
 from prima.complaints.testing import make_case
-from tests.test_access_matrix import all_cases
+from tests.matrix import all_cases
 
 ROLES = ["admin_pemda", "admin_opd", "operator_unit", "pimpinan", "superuser"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
