@@ -92,6 +92,13 @@ def _unknown_choices(values: object, choices: type[models.TextChoices]) -> list[
 
 
 # The grant levels that approve a version, and how a version reaches each.
+# Rows of a standard's history (its reviews, its approval steps) are reached as the
+# standard is.
+THROUGH_STANDARD_SCOPE = {
+    Level.PEMDA: "standard__pemda",
+    Level.OPD: "standard__layanan__unit__opd",
+    Level.UNIT: "standard__layanan__unit",
+}
 APPROVER_LOOKUPS = {Level.PEMDA: "pemda", Level.OPD: "layanan__unit__opd"}
 
 
@@ -483,11 +490,7 @@ class StandardReview(models.Model):
 
     objects = StandardReviewQuerySet.as_manager()
     scope_area = Area.CATALOG
-    scope_lookups = {
-        Level.PEMDA: "standard__pemda",
-        Level.OPD: "standard__layanan__unit__opd",
-        Level.UNIT: "standard__layanan__unit",
-    }
+    scope_lookups = THROUGH_STANDARD_SCOPE
 
     class Meta:
         verbose_name = _("standard review")
@@ -535,11 +538,7 @@ class ApprovalEvent(models.Model):
 
     objects = ApprovalEventQuerySet.as_manager()
     scope_area = Area.CATALOG
-    scope_lookups = {
-        Level.PEMDA: "standard__pemda",
-        Level.OPD: "standard__layanan__unit__opd",
-        Level.UNIT: "standard__layanan__unit",
-    }
+    scope_lookups = THROUGH_STANDARD_SCOPE
 
     class Meta:
         verbose_name = _("approval step")
