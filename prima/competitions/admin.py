@@ -5,9 +5,10 @@ interest and keep the audit trail."""
 from django.contrib import admin
 
 from prima.competitions.models import Call, Objection, ScoreChange
+from prima.core.admin import SuperuserOnlyMixin
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
     def has_add_permission(self, request, obj=None):
         return False
 

@@ -4,10 +4,11 @@ cases are read-only because every change must go through the workflow services."
 from django.contrib import admin
 
 from prima.complaints.models import Attachment, Case, CaseEvent, Holiday
+from prima.core.admin import SuperuserOnlyMixin
 
 
 @admin.register(Holiday)
-class HolidayAdmin(admin.ModelAdmin):
+class HolidayAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
     list_display = ["day", "name", "pemda"]
     list_filter = ["pemda"]
     date_hierarchy = "day"
@@ -44,7 +45,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
     list_display = [
         "id",
         "subject",

@@ -1,5 +1,7 @@
 """Admin pieces shared by the apps' Django admin classes."""
 
+from prima.core.scoping import is_platform_operator
+
 
 class SuperuserOnlyMixin:
     """Limit an admin class to active superusers, whatever their model permissions.
@@ -9,8 +11,7 @@ class SuperuserOnlyMixin:
     """
 
     def _is_platform_operator(self, request) -> bool:
-        user = request.user
-        return bool(user.is_active and user.is_superuser)
+        return is_platform_operator(request.user)
 
     def has_module_permission(self, request) -> bool:
         return self._is_platform_operator(request)

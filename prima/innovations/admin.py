@@ -2,11 +2,12 @@
 
 from django.contrib import admin
 
+from prima.core.admin import SuperuserOnlyMixin
 from prima.innovations.models import Innovation
 
 
 @admin.register(Innovation)
-class InnovationAdmin(admin.ModelAdmin):
+class InnovationAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
     list_display = ["title", "pemda", "opd", "stage", "status", "applied_on"]
     list_filter = ["pemda", "stage", "status", "sector"]
     search_fields = ["title"]

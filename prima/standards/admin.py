@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from prima.core.admin import SuperuserOnlyMixin
 from prima.standards.models import (
     ApprovalEvent,
     Maklumat,
@@ -32,7 +33,7 @@ class ApprovalEventInline(admin.TabularInline):
 
 
 @admin.register(StandarPelayanan)
-class StandarPelayananAdmin(admin.ModelAdmin):
+class StandarPelayananAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
     list_display = (
         "layanan",
         "version",
@@ -74,7 +75,7 @@ class StandarPelayananAdmin(admin.ModelAdmin):
 
 
 @admin.register(Maklumat)
-class MaklumatAdmin(admin.ModelAdmin):
+class MaklumatAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
     list_display = (
         "unit",
         "pemda",
