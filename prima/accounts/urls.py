@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from prima.accounts import views
+from prima.accounts import forms, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -22,6 +22,7 @@ urlpatterns = [
     path(
         "sandi/reset/",
         auth_views.PasswordResetView.as_view(
+            form_class=forms.PasswordResetForm,
             success_url=reverse_lazy("accounts:password_reset_done"),
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",

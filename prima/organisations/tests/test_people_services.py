@@ -86,6 +86,40 @@ def test_existing_address_gets_the_role_not_a_second_account(
     assert str(org.sibling_unit) in message.body
 
 
+def test_simultaneous_invitations_of_a_new_address_open_one_account(
+    org, users, monkeypatch
+):
+    """When another invitation of the same address commits its account between this
+    one's look-up and its insert, the role goes to that account: no second account,
+    no error."""
+    first = invite(users["admin_pemda"], org.opd)
+    real_lookup = services._accounts_with
+    lookups = []
+
+    def lookup_before_the_other_commit(email):
+        lookups.append(email)
+        return [] if len(lookups) == 1 else real_lookup(email)
+
+    monkeypatch.setattr(services, "_accounts_with", lookup_before_the_other_commit)
+    second = invite(users["admin_opd"], org.unit, role=Role.OPERATOR_UNIT)
+    member = first.membership.user
+    assert len(lookups) == 2
+    assert second.membership.user == member and not second.created
+    assert get_user_model().objects.filter(email__iexact=member.email).count() == 1
+    assert member.memberships.filter(active=True).count() == 2
+
+
+def test_the_database_keeps_one_account_per_address(users):
+    """The unique address holds whatever the case of the letters."""
+    from django.db import IntegrityError, transaction
+
+    operator = users["operator_unit"]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        get_user_model().objects.create(
+            username="another", email=operator.email.upper()
+        )
+
+
 def test_inviting_again_resends_the_link_without_duplicating(
     org, users, django_capture_on_commit_callbacks
 ):
