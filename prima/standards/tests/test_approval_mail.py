@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from prima.core.roles import Role
@@ -95,7 +96,10 @@ def test_no_mail_when_the_step_rolls_back(
     """A refused approval sends nothing."""
     submitted = submit(draft, users, django_capture_on_commit_callbacks)
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Exception):
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(ValidationError),
+    ):
         services.standard_approve(
             standard=submitted,
             user=users["admin_opd"],
