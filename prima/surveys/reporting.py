@@ -381,13 +381,14 @@ def unit_report(unit: Unit, period: Period) -> UnitReport:
 # --- Exports ---------------------------------------------------------------------------
 
 
-def response_rows(responses) -> Iterator[tuple]:
-    """Yield the raw answers of ``responses`` as DATA_HEADER rows, oldest first."""
+def _answer_rows(responses, *service_fields: str) -> Iterator[tuple]:
+    """Yield each response's date, ``service_fields``, channel, profile, scores and
+    suggestion, oldest first."""
     return (
         responses.order_by("service_date", "pk")
         .values_list(
             "service_date",
-            "layanan__name",
+            *service_fields,
             "channel",
             "gender",
             "age",
@@ -398,6 +399,11 @@ def response_rows(responses) -> Iterator[tuple]:
         )
         .iterator(chunk_size=2000)
     )
+
+
+def response_rows(responses) -> Iterator[tuple]:
+    """Yield the raw answers of ``responses`` as DATA_HEADER rows, oldest first."""
+    return _answer_rows(responses, "layanan__name")
 
 
 #: Columns of DATA_HEADER whose stored codes a person reads as their choice label.
@@ -458,22 +464,7 @@ def csv_rows(responses) -> Iterator[list]:
     which the import does not read, is written as a person reads it ("Kertas").
     """
     channels = dict(Response._meta.get_field("channel").flatchoices)
-    rows = (
-        responses.order_by("service_date", "pk")
-        .values_list(
-            "service_date",
-            "layanan__code",
-            "layanan__name",
-            "channel",
-            "gender",
-            "age",
-            "education",
-            "occupation",
-            *SCORE_COLUMNS,
-            "suggestion",
-        )
-        .iterator(chunk_size=2000)
-    )
+    rows = _answer_rows(responses, "layanan__code", "layanan__name")
     for row in rows:
         yield [
             row[0].isoformat(),
