@@ -246,9 +246,9 @@ def test_import_refuses_other_file_types(english, org, users):
 @pytest.mark.parametrize(
     ("length", "message"),
     [
-        (131_072, "Baris 2, kolom 12: isi sel lebih dari 5000 karakter."),
+        (131_072, "Baris 2, kolom 12: isi sel lebih dari 2000 karakter."),
         # Past the csv module's own field limit the column is not known any more.
-        (131_073, "Baris 2: isi sel lebih dari 5000 karakter."),
+        (131_073, "Baris 2: isi sel lebih dari 2000 karakter."),
     ],
 )
 def test_import_of_a_cell_at_the_csv_field_limit_is_a_form_error(
