@@ -45,8 +45,9 @@ class Limits:
 
     @property
     def max_unzipped_bytes(self) -> int:
-        # An XLSX is a zip of XML that compresses about tenfold; far more is a bomb.
-        return 20 * self.max_bytes
+        # An XLSX is a zip of XML that compresses about five- to tenfold; openpyxl
+        # reads all shared strings at once, so far more is a bomb.
+        return 10 * self.max_bytes
 
 
 class Problem(Enum):
@@ -135,7 +136,8 @@ def _csv_rows(data: bytes, limits: Limits) -> Iterator[Row]:
     except UnicodeDecodeError:
         # Spreadsheets saved as CSV on Windows write the ANSI code page.
         text = data.decode("cp1252", errors="replace")
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    lines = io.StringIO(text, newline="")
+    first_line = next((line for line in lines if line.strip()), "")
     # Indonesian Excel writes ';' because ',' is its decimal separator.
     delimiter = max(_DELIMITERS, key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
