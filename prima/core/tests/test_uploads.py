@@ -228,3 +228,23 @@ def test_name_limit_matches_the_attachment_models():
         if any(f.name == "original_name" for f in model._meta.get_fields())
     }
     assert lengths == {uploads.MAX_NAME_LENGTH}
+
+
+def test_pdf_with_too_many_pages_refused():
+    """A PDF over the page limit is refused with its own message; one at the limit
+    is accepted."""
+    from pypdf import PdfWriter
+
+    def pages(count):
+        writer = PdfWriter()
+        for _ in range(count):
+            writer.add_blank_page(width=10, height=10)
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+
+    with pytest.raises(ValidationError) as exc:
+        uploads.clean_upload(upload("tebal.pdf", pages(uploads.MAX_PDF_PAGES + 1)))
+    assert "more than 500 pages" in exc.value.messages[0]
+    clean = uploads.clean_upload(upload("tebal.pdf", pages(uploads.MAX_PDF_PAGES)))
+    assert len(PdfReader(io.BytesIO(clean.data)).pages) == uploads.MAX_PDF_PAGES
