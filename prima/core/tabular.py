@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -128,7 +128,7 @@ def _bounded(row: Row, number: int, limits: Limits) -> Row:
     return cells
 
 
-def _csv_rows(data: bytes, limits: Limits) -> Iterator[Row]:
+def _csv_rows(data: bytes, limits: Limits) -> Generator[Row, None, None]:
     if b"\x00" in data:
         raise TableLimit(Problem.NOT_CSV)
     try:
@@ -159,7 +159,7 @@ def _csv_rows(data: bytes, limits: Limits) -> Iterator[Row]:
         yield row
 
 
-def _xlsx_rows(data: bytes, limits: Limits) -> Iterator[Row]:
+def _xlsx_rows(data: bytes, limits: Limits) -> Generator[Row, None, None]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unzipped = sum(info.file_size for info in archive.infolist())
@@ -175,7 +175,7 @@ def _xlsx_rows(data: bytes, limits: Limits) -> Iterator[Row]:
     except Exception:  # openpyxl raises many types for a broken workbook
         raise TableLimit(Problem.NOT_XLSX) from None
 
-    def rows() -> Iterator[Row]:
+    def rows() -> Generator[Row, None, None]:
         try:
             if not workbook.worksheets:
                 raise TableLimit(Problem.NOT_XLSX)

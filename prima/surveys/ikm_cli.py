@@ -3,8 +3,10 @@
 For analysts who only have an export: FILE is a CSV or XLSX file whose first non-empty
 row names the columns; the columns ``u1`` … ``u9`` (any case, spaces around ignored)
 hold one answer 1–4 per respondent, other columns are ignored, and empty rows are
-skipped. Only the first worksheet of an XLSX file is read. The computation is
-``prima.surveys.ikm.compute``.
+skipped. Only the first worksheet of an XLSX file is read, through the bounded
+reader every import uses (``prima.core.tabular``), within limits no real export
+reaches: 50 MB, Excel's own row count, 200 columns, 32 767 characters a cell. The
+computation is ``prima.surveys.ikm.compute``.
 
 Messages are in Indonesian, the language of the people who run the command. A bad
 file exits with status 2, lists every bad cell by spreadsheet row (the header being
