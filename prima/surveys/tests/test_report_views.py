@@ -235,3 +235,37 @@ def test_public_page_without_responses_says_so(org, client):
         client, "public-unit", pemda_slug=org.pemda.slug, unit_pk=org.unit.pk
     ).content.decode()
     assert "No survey responses were received in this period." in html
+
+
+HOSTILE_SUGGESTION = '=HYPERLINK("http://x","klik")\x0bAntre\x01 lama'
+CLEANED_SUGGESTION = '\'=HYPERLINK("http://x","klik")\nAntre lama'
+
+
+@pytest.mark.django_db
+def test_xlsx_with_control_characters_and_a_formula_is_a_valid_workbook(
+    org, users, client
+):
+    """A suggestion with a vertical tab, a control character and a formula still
+    gives the unit's staff a workbook that opens, with the text cleaned and kept as
+    text."""
+    submit_four(org.layanan, suggestion=HOSTILE_SUGGESTION)
+    client.force_login(users["operator_unit"])
+    response = client.get(staff_url("report-xlsx", org.unit))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content))["Data"]
+    cells = [row[-1] for row in sheet.iter_rows(min_row=2)]
+    assert len(cells) == 4
+    for cell in cells:
+        assert cell.value == CLEANED_SUGGESTION
+        assert cell.data_type == "s"
+
+
+@pytest.mark.django_db
+def test_csv_cleans_the_same_way(org, users, client):
+    """The CSV export uses the same cleaning as the workbook."""
+    submit_four(org.layanan, suggestion=HOSTILE_SUGGESTION)
+    client.force_login(users["operator_unit"])
+    response = client.get(staff_url("report-csv", org.unit))
+    text = b"".join(response.streaming_content).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert [row[-1] for row in rows[1:]] == [CLEANED_SUGGESTION] * 4
