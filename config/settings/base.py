@@ -133,6 +133,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# Django's backend behind the limits on guessing passwords (prima.accounts.throttle).
+AUTHENTICATION_BACKENDS = ["prima.accounts.backends.ThrottledModelBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:staff-home"
 LOGOUT_REDIRECT_URL = "portal:home"
@@ -170,8 +172,8 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 CACHES = {
     # Per-process: cheap lookups such as a unit's questionnaire (kept for a minute).
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Shared by every worker on the host: counters that must hold across processes,
-    # such as the limit on guessing tracking codes.
+    # Shared by every worker on the host: the once-a-day marker of the innovation
+    # coverage reminder. Rate limits count in the database (prima.core.ratelimit).
     "shared": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(VAR_DIR / "cache"),

@@ -7,6 +7,21 @@ from typing import Any
 
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+
+from prima.accounts import throttle
+
+
+class LoginForm(auth_forms.AuthenticationForm):
+    """Log a staff member in; after too many failures, say how long to wait."""
+
+    def get_invalid_login_error(self):
+        refusal = throttle.login_refusal(
+            self.request, self.cleaned_data.get("username", "")
+        )
+        if refusal:
+            return ValidationError(refusal, code="throttled")
+        return super().get_invalid_login_error()
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

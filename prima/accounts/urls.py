@@ -5,7 +5,11 @@ from prima.accounts import forms, views
 
 app_name = "accounts"
 urlpatterns = [
-    path("masuk/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "masuk/",
+        auth_views.LoginView.as_view(authentication_form=forms.LoginForm),
+        name="login",
+    ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "sandi/ubah/",
@@ -19,16 +23,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path(
-        "sandi/reset/",
-        auth_views.PasswordResetView.as_view(
-            form_class=forms.PasswordResetForm,
-            success_url=reverse_lazy("accounts:password_reset_done"),
-            email_template_name="registration/password_reset_email.txt",
-            subject_template_name="registration/password_reset_subject.txt",
-        ),
-        name="password_reset",
-    ),
+    path("sandi/reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "sandi/reset/terkirim/",
         auth_views.PasswordResetDoneView.as_view(),
