@@ -1,4 +1,5 @@
-"""Staff management: invitations, roles given and ended, accounts deactivated.
+"""Staff management: invitations, roles given and ended, accounts deactivated and
+unlocked.
 
 Every function takes the acting user as ``by`` and asks ``prima.organisations.reach``
 whether the change is within their reach; a change beyond it raises
@@ -25,6 +26,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from prima.accounts import throttle
 from prima.accounts.tokens import invitation_token
 from prima.core.links import absolute_url
 from prima.core.roles import ROLE_LEVELS, Level, Role
@@ -297,6 +299,23 @@ def member_deactivate(*, by: Any, member: Any) -> Any:
 def member_reactivate(*, by: Any, member: Any) -> Any:
     """Let a deactivated account sign in again, with the roles it holds."""
     return _set_active(by=by, member=member, active=True)
+
+
+@transaction.atomic
+def member_unlock(*, by: Any, member: Any) -> Any:
+    """Let an account locked by failed logins try again at once.
+
+    Whoever may deactivate the account may unlock it; nobody else, so an
+    administrator never unlocks an account of another Pemda.
+    """
+    member = _lock_user(member)
+    if not reach.may_manage_account(by, member):
+        raise PermissionDenied
+    if not throttle.account_locked(member.get_username()):
+        raise ValidationError(_("The account is not locked."))
+    throttle.account_unlock(member.get_username())
+    _record(by=by, member=member, action=MemberEvent.Action.UNLOCKED)
+    return member
 
 
 # --- E-mails, sent after the change commits ----------------------------------------

@@ -18,6 +18,11 @@ urlpatterns = [
     path("pegawai/<int:pk>/", people_views.member_detail, name="member-detail"),
     path("pegawai/<int:pk>/peran/", people_views.membership_add, name="membership-add"),
     path(
+        "pegawai/<int:pk>/buka-kunci/",
+        people_views.member_unlock,
+        name="member-unlock",
+    ),
+    path(
         "pegawai/<int:pk>/nonaktifkan/",
         people_views.member_deactivate,
         name="member-deactivate",
