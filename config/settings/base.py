@@ -130,6 +130,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
         int(os.environ.get("DATABASE_PREPARE_THRESHOLD", "5") or 0) or None
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite has one writer at a time. In WAL mode readers never wait for it;
+    # BEGIN IMMEDIATE takes the write lock when a transaction starts, so a writer
+    # that read first never finds the lock gone ("database is locked" at once) but
+    # queues for up to ``timeout`` seconds. NORMAL sync is safe with WAL: a power
+    # cut may lose the last commits, never the database.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
