@@ -57,6 +57,18 @@ def test_inline_code_is_recognised():
     )
 
 
+def test_charts_use_presentation_attributes_only():
+    """The SVG charts pages embed colour with fill= and stroke=, never style=."""
+    from prima.reports import svg
+
+    bars = svg.bar_chart([svg.Bar("U1", 80, False), svg.Bar("U2", 60, True)], title="t")
+    line = svg.line_chart(
+        [("2026-I", 80), ("2026-II", None), ("2026-III", 70)], title="t"
+    )
+    assert "fill=" in bars and "stroke=" in line
+    assert not inline_code(bars + line)
+
+
 def template_files() -> list[Path]:
     return sorted(
         path
