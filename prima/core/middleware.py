@@ -84,6 +84,6 @@ class SecurityHeadersMiddleware:
     @staticmethod
     def _private(request) -> bool:
         user = getattr(request, "user", None)
-        return request.path.startswith(PRIVATE_PATHS) or bool(
+        return request.path_info.startswith(PRIVATE_PATHS) or bool(
             user and user.is_authenticated
         )
