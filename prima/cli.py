@@ -2,8 +2,9 @@
 
 ``prima demo-data`` runs the ``demo_data`` management command; any Django command
 works the same way (``prima migrate``, ``prima createsuperuser``). ``prima ikm FILE``
-is the exception: it computes an IKM from a spreadsheet and needs no database and no
-Django settings, so it is dispatched before Django is imported.
+and ``prima ipp FILE`` are the exceptions: they compute an IKM or a PEKPPP index from a
+spreadsheet and need no database and no Django settings, so they are dispatched before
+Django is imported.
 
 The settings install the demo app only with DJANGO_DEBUG=1 (and in the tests), so on a
 production system ``prima demo-data`` refuses with an explanation instead of Django's
@@ -23,6 +24,10 @@ def main(argv: list[str] | None = None) -> None:
         from prima.surveys.ikm_cli import main as ikm_main
 
         raise SystemExit(ikm_main(args[2:]))
+    if len(args) > 1 and args[1] == "ipp":
+        from prima.evaluations.ipp_cli import main as ipp_main
+
+        raise SystemExit(ipp_main(args[2:]))
     if len(args) > 1 and not args[1].startswith("-"):
         args[1] = args[1].replace("-", "_")
     args[0] = "prima"
