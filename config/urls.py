@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("prima.complaints.urls")),
     path("", include("prima.innovations.urls")),
     path("", include("prima.competitions.urls")),
+    path("staf/pekppp/", include("prima.evaluations.urls")),
     path("", include("prima.portal.urls")),
 ]
 
