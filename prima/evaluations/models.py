@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from prima.core.roles import CHANGE, Area, Level
 from prima.core.scoping import is_platform_operator, pemdas_where, reach_q
@@ -116,9 +117,9 @@ class Instrument(models.Model):
 class ServiceKind(models.TextChoices):
     """The official grouping of lokus by the kind of service they give (pekppp.md)."""
 
-    BARANG = "barang", _("Goods")
-    JASA = "jasa", _("Services")
-    ADMINISTRATIF = "administratif", _("Administrative")
+    BARANG = "barang", pgettext_lazy("kind of service", "Goods")
+    JASA = "jasa", pgettext_lazy("kind of service", "Services")
+    ADMINISTRATIF = "administratif", pgettext_lazy("kind of service", "Administrative")
 
 
 class CohortBy(models.TextChoices):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -68,6 +69,7 @@ def test_the_model_refuses_an_invalid_document():
 def _operator_client(client):
     operator = make_account(is_superuser=True, is_staff=True)
     client.login(username=operator.username, password=TEST_PASSWORD)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
 
 
