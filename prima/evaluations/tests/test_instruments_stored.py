@@ -106,3 +106,16 @@ def test_the_admin_refuses_a_second_row_of_a_stored_version(client):
     assert response.status_code == 200
     assert "already stored" in response.content.decode()
     assert Instrument.objects.count() == 1
+
+
+def test_an_instrument_used_by_a_cycle_is_fixed(client, org):
+    """Once a cycle uses a version, the admin no longer changes it."""
+    from prima.evaluations import testing
+
+    cycle = testing.make_cycle(org.pemda, org.unit)
+    url = reverse("admin:evaluations_instrument_change", args=[cycle.instrument.pk])
+    changed = json.loads(TEXT)
+    changed["title"] = "Instrumen 2023 (revisi)"
+    _operator_client(client).post(url, {"definition": json.dumps(changed)})
+    cycle.instrument.refresh_from_db()
+    assert cycle.instrument.title != "Instrumen 2023 (revisi)"
