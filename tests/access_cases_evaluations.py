@@ -8,6 +8,8 @@ scope, and by the evaluators assigned in it; everyone else gets 404.
 
 from __future__ import annotations
 
+import itertools
+
 from tests.access import LOGIN, ORG_CHANGE, ORG_LIST, OTHER_PEMDA, Case, profile
 
 # A cycle of Kota Alpha over ``org.unit``, no evaluator assigned.
@@ -41,6 +43,8 @@ ASSIGN_OWN = {
     "evaluator": 403,
 }
 ASSIGN_OTHER_PEMDA = {k: (302 if v == 200 else v) for k, v in OTHER_PEMDA.items()}
+# A Pemda opens one cycle a year; page walks build every row in one database.
+_years = itertools.count(2030)
 
 
 def make_cycle(
@@ -52,7 +56,9 @@ def make_cycle(
 
     pemda = getattr(org, pemda_attr)
     admin = testing.make_admin(pemda)
-    cycle = testing.make_cycle(pemda, getattr(org, unit_attr), by=admin)
+    cycle = testing.make_cycle(
+        pemda, getattr(org, unit_attr), by=admin, year=next(_years)
+    )
     if assign:
         evaluator = get_user_model().objects.get(username="evaluator")
         services.evaluator_assign(cycle.units.get(), evaluator=evaluator, by=admin)
