@@ -33,6 +33,7 @@ NOT_PAGES = {
     "portal:healthz": "plain text for monitoring",
     "innovations:public_evidence": "an uploaded file",
     "innovations:public_proposal_pdf": "a PDF",
+    "surveys:kiosk-worker": "the kiosk's service worker script",
 }
 # Enough of the demo city for every page to show real rows, loaded in seconds.
 DEMO_SIZE = override_settings(
