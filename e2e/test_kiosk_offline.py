@@ -71,6 +71,8 @@ def test_kiosk_offline_answers_are_kept_and_stored_once(page: Page):
         keys.append(page.locator("input[name=key]").input_value())
         page.locator("form.survey-form button[type=submit]").click()
         expect(page.locator("#kiosk-status")).to_contain_text("tersimpan di tablet ini")
+        # Screen readers and keyboards start again at the message, at the top.
+        expect(page.locator("#kiosk-status")).to_be_focused()
         expect(page.locator("#kiosk-waiting span")).to_have_text(str(number))
         # Ready for the next citizen: empty answers and a new key.
         expect(page.locator("input[type=radio]:checked")).to_have_count(0)
