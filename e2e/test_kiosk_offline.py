@@ -112,3 +112,19 @@ def test_kiosk_online_answer_is_stored_with_the_thank_you(page: Page):
     expect(page.locator("main .messages")).to_contain_text("Terima kasih")
     assert str(Response.objects.get().idempotency_key) == key
     assert page.locator("input[name=key]").input_value() != key
+
+
+def test_kiosk_online_incomplete_answer_shows_the_servers_errors(page: Page):
+    """Online, an answer the server refuses is shown with the server's errors and
+    is neither stored nor kept on the tablet."""
+    pemda = make_pemda(name="Kota Alpha", slug="kota-alpha")
+    unit = make_unit(opd=make_opd(pemda=pemda), name="Kantor Disdukcapil Pusat")
+    make_layanan(unit=unit, name="Penerbitan KTP-el")
+    _device, token = kiosk_issue(unit=unit, name="Tablet loket 1")
+    page.goto(f"/kiosk/{token}/")
+    page.locator("input[name=u1][value='4']").check()
+    page.locator("form.survey-form button[type=submit]").click()
+    expect(page.locator(".question-error")).to_have_count(8)
+    expect(page.locator("input[name=u1][value='4']")).to_be_checked()
+    assert Response.objects.count() == 0
+    assert page.evaluate(READ_QUEUE) == []

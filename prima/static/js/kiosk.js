@@ -147,7 +147,8 @@
       if (code === 303) {
         window.location.assign(form.action);  // the thank-you, as without script
       } else if (unreachable(code)) {
-        return keepOffline(body);
+        // If the tablet cannot keep it either, post it as a page would.
+        return keepOffline(body).catch(function () { form.submit(); });
       } else {
         form.submit();  // the server's own page says what to fix
       }
