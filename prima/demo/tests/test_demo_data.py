@@ -149,6 +149,9 @@ LEFT_EMPTY = {
     "innovations.Evidence": "evidence is uploaded files; the demo stores none",
     "competitions.ScoreChange": "demo score sheets are never changed after locking",
     "core.RateCounter": "counters of failed logins and requests; the demo makes none",
+    "evaluations.Cycle": "the demo city has no PEKPPP cycle yet",
+    "evaluations.CycleUnit": "units are in scope of a PEKPPP cycle only",
+    "evaluations.Assignment": "evaluators are assigned within a PEKPPP cycle only",
 }
 # Every row of these is validated; of the larger tables, the first rows by key.
 VALIDATE_ALL = (PerangkatDaerah, Unit, Layanan, StandarPelayanan, Maklumat)

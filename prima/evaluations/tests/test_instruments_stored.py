@@ -41,9 +41,18 @@ def test_the_command_refuses_a_bad_file_naming_path_and_line(tmp_path):
     """A file with a weight that is no number stores nothing and names the place."""
     bad = tmp_path / "bad.json"
     bad.write_text(with_bad_weight(), encoding="utf-8")
+    before = list(Instrument.objects.values_list("version", "definition"))
     with pytest.raises(CommandError, match=r"line \d+, aspects\[2\]\.indicators\[1\]"):
         call_command("instruments_load", str(bad))
-    assert not Instrument.objects.exists()
+    assert list(Instrument.objects.values_list("version", "definition")) == before
+
+
+def test_migrate_stores_the_shipped_instrument():
+    """Every installation can open a cycle after migrate: the shipped version is
+    stored, valid, with the file's text."""
+    row = Instrument.objects.get(version="2023")
+    row.full_clean()
+    assert row.definition == TEXT and row.year == 2023
 
 
 def test_replace_stores_a_changed_version():
