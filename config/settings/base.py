@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "prima.complaints",
     "prima.innovations",
     "prima.competitions",
+    "prima.programmes",
 ]
 # The demo city creates a superuser whose password is published in the README, so only
 # development (DJANGO_DEBUG=1, as `make demo` runs) and the test settings install the
