@@ -40,9 +40,7 @@ OVERSEES = CHANGES
 CHECK_IN = profile(404, anonymous=LOGIN, operator_unit=200)
 # A programme organised by Kota Alpha's first OPD: its administrator changes it, the
 # Pemda administrator only sees it.
-OPD_SEES = profile(
-    404, anonymous=LOGIN, admin_pemda=200, admin_opd=200, superuser=200
-)
+OPD_SEES = profile(404, anonymous=LOGIN, admin_pemda=200, admin_opd=200, superuser=200)
 OPD_CHANGES = {**OPD_SEES, "admin_pemda": 403}
 
 
@@ -64,7 +62,11 @@ def _scenario(org, *, organiser: str = "pemda") -> dict:
     from prima.programmes.testing import make_participant, make_programme, make_session
 
     if organiser == "other_pemda":
+        from prima.core.roles import Role
+        from prima.organisations.testing import make_user
+
         programme = make_programme(pemda=org.other_pemda)
+        make_user(role=Role.OPERATOR_UNIT, unit=org.other_pemda_unit)
     else:
         opd = org.opd if organiser == "opd" else None
         programme = make_programme(pemda=org.pemda, organiser_opd=opd)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from prima.core.forms import DateInput
@@ -17,8 +18,17 @@ from prima.programmes.models import (
 )
 
 
+def _formfield(field, **kwargs):
+    """Read a link typed without a scheme as https."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class ProgrammeForm(forms.ModelForm):
     """A programme's facts; on creation also who organises it."""
+
+    formfield_callback = _formfield
 
     organiser = forms.ChoiceField(label=_("Organiser"))
 
@@ -134,8 +144,8 @@ class MentorForm(forms.Form):
         super().__init__(*args, **kwargs)
         if mentors is not None:
             self.fields["mentor"].queryset = mentors
-            self.fields["mentor"].label_from_instance = (
-                lambda u: u.get_full_name() or u.get_username()
+            self.fields["mentor"].label_from_instance = lambda u: (
+                u.get_full_name() or u.get_username()
             )
 
 
@@ -149,6 +159,8 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class SessionForm(forms.ModelForm):
+    formfield_callback = _formfield
+
     class Meta:
         model = Session
         fields = [
@@ -188,5 +200,4 @@ class MaterialForm(forms.Form):
         required=False,
         help_text=_("A PDF document (export slides as PDF), at most 5 MB."),
     )
-    link = forms.URLField(label=_("Or a link"), required=False)
-
+    link = forms.URLField(label=_("Or a link"), required=False, assume_scheme="https")

@@ -84,7 +84,9 @@ class ProgrammeQuerySet(ScopedQuerySet):
     def _overseen_q(self, user) -> Q:
         return reach_q(
             user, {Level.PEMDA: "pemda"}, area=Area.PROGRAMMES, action=CHANGE
-        ) | reach_q(user, {Level.OPD: _organised_by}, area=Area.PROGRAMMES, action=CHANGE)
+        ) | reach_q(
+            user, {Level.OPD: _organised_by}, area=Area.PROGRAMMES, action=CHANGE
+        )
 
     def overseen_by(self, user):
         """Return the programmes the user sees as organiser: every programme of a

@@ -69,10 +69,12 @@ class Access:
 def access(user, programme: Programme) -> Access:
     """Return the user's powers in ``programme``."""
     change = Programme.objects.editable_by(user).filter(pk=programme.pk).exists()
-    oversee = change or Programme.objects.overseen_by(user).filter(pk=programme.pk).exists()
-    nominate = bool(nominable_memberships(programme, user)) if _may_nominate(
-        user
-    ) else False
+    oversee = (
+        change or Programme.objects.overseen_by(user).filter(pk=programme.pk).exists()
+    )
+    nominate = (
+        bool(nominable_memberships(programme, user)) if _may_nominate(user) else False
+    )
     materials = (
         oversee
         or programme.participants.filter(
@@ -80,7 +82,9 @@ def access(user, programme: Programme) -> Access:
         ).exists()
         or programme.teams.filter(mentor=user).exists()
     )
-    return Access(change=change, oversee=oversee, nominate=nominate, materials=materials)
+    return Access(
+        change=change, oversee=oversee, nominate=nominate, materials=materials
+    )
 
 
 def nominable_memberships(programme: Programme, by):

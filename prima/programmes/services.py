@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 from prima.core.uploads import CleanFile, save_clean_file
 from prima.organisations.models import Pemda, PerangkatDaerah, Unit
 from prima.programmes import checkin
-from prima.programmes.selectors import mentor_candidates, nominable_memberships, opd_of
 from prima.programmes.models import (
     DEFAULT_DELIVERABLES,
     Attendance,
@@ -35,6 +34,7 @@ from prima.programmes.models import (
     StageKind,
     Team,
 )
+from prima.programmes.selectors import mentor_candidates, nominable_memberships, opd_of
 
 PROGRAMME_FIELDS = (
     "kind",
@@ -161,7 +161,9 @@ def participant_nominate(*, programme: Programme, user, by) -> Participant:
     held = [m for m in nominable_memberships(programme, by) if m.user_id == user.pk]
     if not held:
         raise ValidationError(
-            _("Only staff of your own OPD and its units whom the programme targets can be nominated.")
+            _(
+                "Only staff of your own OPD and its units whom the programme targets can be nominated."
+            )
         )
     # A unit membership places the participant in that unit (teams are per unit).
     held.sort(key=lambda m: m.unit_id is None)
@@ -228,9 +230,10 @@ def team_member_set(participant: Participant, *, team: Team | None) -> Participa
 
 def team_assign_mentor(team: Team, *, mentor) -> Team:
     """Assign a mentor of the programme's Pemda to a team, or none."""
-    if mentor is not None and not mentor_candidates(team.programme).filter(
-        pk=mentor.pk
-    ).exists():
+    if (
+        mentor is not None
+        and not mentor_candidates(team.programme).filter(pk=mentor.pk).exists()
+    ):
         raise ValidationError(
             {"mentor": _("Only a mentor of the programme's Pemda can be assigned.")}
         )
@@ -323,7 +326,9 @@ def attendance_check_in(
         programme=session.programme_id, user=user, status=ParticipantStatus.ACCEPTED
     ).first()
     if participant is None:
-        raise ValidationError(_("You are not an accepted participant of this programme."))
+        raise ValidationError(
+            _("You are not an accepted participant of this programme.")
+        )
     outcome = checkin.check_in(
         secret=secret,
         session_id=session.pk,

@@ -91,12 +91,12 @@ def attendance_take(request, pk: int):
             session,
             by=request.user,
             rows=[
-                (p, f.cleaned_data["status"], f.cleaned_data["remark"])
-                for p, f in rows
+                (p, f.cleaned_data["status"], f.cleaned_data["remark"]) for p, f in rows
             ],
         )
         messages.success(
-            request, _("Attendance saved (%(count)d rows changed).") % {"count": changed}
+            request,
+            _("Attendance saved (%(count)d rows changed).") % {"count": changed},
         )
         return redirect("programmes:session_detail", pk=session.pk)
     context = {"session": session, "programme": session.programme, "rows": rows}

@@ -289,5 +289,3 @@ def team_mentor(request, pk: int):
     else:
         messages.success(request, _("Mentor saved."))
     return redirect("programmes:team_detail", pk=team.pk)
-
-
