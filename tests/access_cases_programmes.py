@@ -158,11 +158,12 @@ CASES: list[Case] = [
         OTHER_PEMDA,
         label="participant_nominate other Pemda",
     ),
-    # An empty form declines; the operator and the mentor still see the programme.
+    # An empty form declines: after the Pemda administrator, the declined operator
+    # no longer sees the programme; its team's mentor still does.
     Case(
         "programmes:participant_decide",
         row("participant"),
-        post(CHANGES),
+        {**post(CHANGES), "operator_unit": 404},
         method="post",
     ),
     Case("programmes:team_create", row("programme"), post(CHANGES), method="post"),

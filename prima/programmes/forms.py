@@ -28,12 +28,11 @@ def _formfield(field, **kwargs):
 class ProgrammeForm(forms.ModelForm):
     """A programme's facts; on creation also who organises it."""
 
-    formfield_callback = _formfield
-
     organiser = forms.ChoiceField(label=_("Organiser"))
 
     class Meta:
         model = Programme
+        formfield_callback = _formfield
         fields = [
             "kind",
             "title",
@@ -159,10 +158,9 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class SessionForm(forms.ModelForm):
-    formfield_callback = _formfield
-
     class Meta:
         model = Session
+        formfield_callback = _formfield
         fields = [
             "title",
             "method",

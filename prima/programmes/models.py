@@ -78,7 +78,11 @@ class ProgrammeQuerySet(ScopedQuerySet):
             q |= reach_q(
                 user, {Level.OPD: _targeting}, area=Area.PROGRAMMES, action=CHANGE
             )
-            q |= Q(participants__user=user) | Q(teams__mentor=user)
+            # A nominee sees the programme until declined; a mentor through a team.
+            taking_part = Participant.objects.filter(user=user).exclude(
+                status=ParticipantStatus.DECLINED
+            )
+            q |= Q(pk__in=taking_part.values("programme")) | Q(teams__mentor=user)
         return self.filter(pk__in=self.model._base_manager.filter(q).values("pk"))
 
     def _overseen_q(self, user) -> Q:

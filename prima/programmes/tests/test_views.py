@@ -289,3 +289,12 @@ def test_attendance_workbook(users, client, running):
         ).status_code
         == 403
     )
+
+
+def test_declined_nominee_no_longer_sees_the_programme(users, client, running):
+    session, participant = running
+    detail = reverse("programmes:programme_detail", args=[session.programme_id])
+    client.force_login(users["operator_unit"])
+    assert client.get(detail).status_code == 200
+    services.participant_decide(participant, by=users["admin_pemda"], accept=False)
+    assert client.get(detail).status_code == 404
