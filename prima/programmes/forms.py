@@ -97,10 +97,14 @@ class FacilitatorForm(forms.ModelForm):
 class NominateForm(forms.Form):
     user = forms.ChoiceField(label=_("Staff member"))
 
-    def __init__(self, *args, memberships=(), **kwargs):
+    def __init__(self, *args, memberships=(), exclude=(), **kwargs):
+        """``memberships``: the staff one may nominate; ``exclude``: user ids
+        already nominated."""
         super().__init__(*args, **kwargs)
         seen: dict[int, str] = {}
         for m in memberships:
+            if m.user_id in exclude:
+                continue
             place = m.unit or m.opd
             name = m.user.get_full_name() or m.user.get_username()
             seen.setdefault(m.user_id, f"{name} — {place}")
@@ -184,7 +188,7 @@ class AttendanceRowForm(forms.Form):
 
     status = forms.ChoiceField(
         label=_("Attendance"),
-        choices=[("", "—"), *AttendanceStatus.choices],
+        choices=[("", _("Not recorded")), *AttendanceStatus.choices],
         required=False,
         widget=forms.RadioSelect,
     )

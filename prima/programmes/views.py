@@ -185,7 +185,8 @@ def participant_nominate(request, pk: int):
     memberships = selectors.nominable_memberships(programme, request.user)
     if not memberships:
         raise PermissionDenied
-    form = NominateForm(request.POST or None, memberships=memberships)
+    taken = set(programme.participants.values_list("user_id", flat=True))
+    form = NominateForm(request.POST or None, memberships=memberships, exclude=taken)
     if request.method == "POST" and form.is_valid():
         user = get_user_model().objects.get(pk=form.cleaned_data["user"])
         try:

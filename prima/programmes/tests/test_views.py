@@ -107,6 +107,9 @@ def test_nomination_then_acceptance(org, users, client):
     assert not programme.participants.exists()
     client.post(url, {"user": users["operator_unit"].pk})
     participant = programme.participants.get()
+    choices = dict(client.get(url).context["form"].fields["user"].choices)
+    assert users["operator_unit"].pk not in choices
+    assert users["petugas_loket"].pk in choices
     client.force_login(users["admin_pemda"])
     decide = reverse("programmes:participant_decide", args=[participant.pk])
     client.post(decide, {"accept": "on"})
