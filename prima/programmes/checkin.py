@@ -73,8 +73,10 @@ def seconds_left(now: datetime) -> int:
 def code_valid(secret: str, session_id: int, code: str, now: datetime) -> bool:
     """Return whether ``code`` is the session's code of this step or the previous."""
     step = time_step(now)
+    # Bytes, since compare_digest refuses str with non-ASCII characters.
+    given = code.encode()
     return any(
-        hmac.compare_digest(code, code_for(secret, session_id, s))
+        hmac.compare_digest(given, code_for(secret, session_id, s).encode())
         for s in (step, step - 1)
     )
 

@@ -60,6 +60,12 @@ def test_code_valid_in_its_step_and_the_next(shown_at, used_at, valid):
     assert checkin.code_valid(SECRET, 7, code, at(used_at)) is valid
 
 
+@pytest.mark.parametrize("code", ["", "é" * 16, "0" * 16, "x" * 200])
+def test_code_valid_refuses_any_other_text(code):
+    """Empty, non-ASCII, wrong or overlong codes are refused, never an error."""
+    assert not checkin.code_valid(SECRET, 7, code, NINE)
+
+
 def test_seconds_left_until_the_code_changes():
     """At 09:00:00 the code has 180 s left, at 09:02:30 30 s."""
     assert checkin.seconds_left(NINE) == 180
