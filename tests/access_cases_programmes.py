@@ -175,6 +175,12 @@ CASES: list[Case] = [
         method="post",
     ),
     Case("programmes:team_mentor", row("team"), post(TEAM_CHANGE), method="post"),
+    Case(
+        "programmes:team_member_remove",
+        row("participant"),
+        post(CHANGES),
+        method="post",
+    ),
     Case("programmes:session_create", row("programme"), CHANGES),
     Case(
         "programmes:session_create",

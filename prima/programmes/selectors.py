@@ -224,6 +224,12 @@ def attendance_by_participant(session: Session) -> dict[int, Attendance]:
     return {a.participant_id: a for a in session.attendance.all()}
 
 
+def session_marks(session: Session) -> list[tuple[Participant, Attendance | None]]:
+    """Return each accepted participant with their attendance of the session."""
+    marks = attendance_by_participant(session)
+    return [(p, marks.get(p.pk)) for p in accepted(session.programme)]
+
+
 def own_attendance(user, session: Session) -> Attendance | None:
     return session.attendance.filter(participant__user=user).first()
 

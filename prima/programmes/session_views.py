@@ -69,6 +69,7 @@ def session_detail(request, pk: int):
         "materials": session.materials.all() if powers.materials else None,
         "own": selectors.own_attendance(request.user, session),
         "material_form": MaterialForm() if powers.change else None,
+        "marks": selectors.session_marks(session) if powers.oversee else None,
     }
     return TemplateResponse(request, "programmes/session_detail.html", context)
 

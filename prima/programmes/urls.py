@@ -27,6 +27,11 @@ urlpatterns = [
     path("tim/<int:pk>/", views.team_detail, name="team_detail"),
     path("tim/<int:pk>/anggota/", views.team_member_add, name="team_member_add"),
     path("tim/<int:pk>/mentor/", views.team_mentor, name="team_mentor"),
+    path(
+        "peserta/<int:pk>/keluar-tim/",
+        views.team_member_remove,
+        name="team_member_remove",
+    ),
     path("<int:pk>/sesi/baru/", session_views.session_create, name="session_create"),
     path("sesi/<int:pk>/", session_views.session_detail, name="session_detail"),
     path("sesi/<int:pk>/ubah/", session_views.session_edit, name="session_edit"),

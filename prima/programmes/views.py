@@ -129,6 +129,7 @@ def programme_detail(request, pk: int):
     context = {
         "programme": programme,
         "powers": powers,
+        "own": programme.participants.filter(user=request.user).first(),
         "stages": programme.stages.all(),
         "facilitators": programme.facilitators.all(),
         "sessions": programme.sessions.select_related("facilitator"),
@@ -272,6 +273,20 @@ def team_member_add(request, pk: int):
     else:
         messages.success(request, _("Participant added to the team."))
     return redirect("programmes:team_detail", pk=team.pk)
+
+
+@login_required
+@require_POST
+def team_member_remove(request, pk: int):
+    """Take a participant out of their team: they work alone."""
+    participant = selectors.participant_get_for_change(request.user, pk)
+    team_pk = participant.team_id
+    if team_pk is None:
+        messages.info(request, _("The participant is in no team."))
+        return redirect("programmes:programme_detail", pk=participant.programme_id)
+    services.team_member_set(participant, team=None)
+    messages.success(request, _("Participant taken out of the team."))
+    return redirect("programmes:team_detail", pk=team_pk)
 
 
 @login_required

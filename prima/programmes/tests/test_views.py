@@ -301,3 +301,40 @@ def test_declined_nominee_no_longer_sees_the_programme(users, client, running):
     assert client.get(detail).status_code == 200
     services.participant_decide(participant, by=users["admin_pemda"], accept=False)
     assert client.get(detail).status_code == 404
+
+
+def test_organiser_takes_a_member_out_of_the_team(org, users, client, running):
+    session, participant = running
+    team = services.team_create(programme=session.programme, name="Tim", unit=org.unit)
+    services.team_member_set(participant, team=team)
+    url = reverse("programmes:team_member_remove", args=[participant.pk])
+    client.force_login(users["operator_unit"])
+    assert client.post(url).status_code == 403
+    participant.refresh_from_db()
+    assert participant.team == team
+    client.force_login(users["admin_pemda"])
+    assert client.post(url).status_code == 302
+    participant.refresh_from_db()
+    assert participant.team is None
+
+
+def test_session_page_shows_the_attendance_to_organisers_only(users, client, running):
+    """The organiser sees each participant's status; the participant only their own."""
+    session, participant = running
+    services.attendance_record(
+        session, by=users["admin_pemda"], rows=[(participant, "izin", "Cuti")]
+    )
+    url = reverse("programmes:session_detail", args=[session.pk])
+    client.force_login(users["admin_pemda"])
+    page = client.get(url)
+    assert page.context["marks"] == [(participant, Attendance.objects.get())]
+    assert 'id="marks"' in page.content.decode()
+    client.force_login(users["operator_unit"])
+    page = client.get(url)
+    assert page.context["marks"] is None
+    assert 'id="own-attendance"' in page.content.decode()
+    assert "Izin (Cuti)" in page.content.decode()
+    programme_page = client.get(
+        reverse("programmes:programme_detail", args=[session.programme_id])
+    )
+    assert 'id="own-participation"' in programme_page.content.decode()
