@@ -189,14 +189,6 @@ class Programme(PemdaOwned):
             return str(self.organiser_opd)
         return str(_("Bagian Organisasi, %(pemda)s") % {"pemda": self.pemda})
 
-    def targets_staff(self, *, opd_id: int, unit_id: int | None) -> bool:
-        """Return whether staff of this OPD (and unit) may take part."""
-        opds = set(self.target_opds.values_list("pk", flat=True))
-        units = set(self.target_units.values_list("pk", flat=True))
-        if not opds and not units:
-            return True
-        return opd_id in opds or (unit_id is not None and unit_id in units)
-
 
 class Stage(models.Model):
     """A stage of a programme, with the deliverable expected by its due date."""

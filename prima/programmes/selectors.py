@@ -72,9 +72,7 @@ def access(user, programme: Programme) -> Access:
     oversee = (
         change or Programme.objects.overseen_by(user).filter(pk=programme.pk).exists()
     )
-    nominate = (
-        bool(nominable_memberships(programme, user)) if _may_nominate(user) else False
-    )
+    nominate = _may_nominate(user) and nominable_memberships(programme, user).exists()
     materials = (
         oversee
         or programme.participants.filter(
@@ -87,21 +85,29 @@ def access(user, programme: Programme) -> Access:
     )
 
 
+def targeted_staff_q(programme: Programme) -> Q:
+    """Select the memberships of the staff a programme targets: of its target OPD
+    (the OPD itself or a unit of it) or of its target units; everyone when it
+    names no target."""
+    opds = list(programme.target_opds.values_list("pk", flat=True))
+    units = list(programme.target_units.values_list("pk", flat=True))
+    if not opds and not units:
+        return Q()
+    return Q(opd__in=opds) | Q(unit__opd__in=opds) | Q(unit__in=units)
+
+
 def nominable_memberships(programme: Programme, by):
     """Return the active OPD and unit memberships of staff ``by`` may nominate: their
     own OPD's and units' staff (``organisations.reach``), within the programme's
     Pemda and targets."""
-    memberships = (
+    return (
         reach.managed_memberships(by)
         .filter(active=True, user__is_active=True, pemda=programme.pemda)
         .exclude(opd__isnull=True, unit__isnull=True)
+        .filter(targeted_staff_q(programme))
         .select_related("user", "opd", "unit", "unit__opd")
+        .order_by("pk")
     )
-    return [
-        m
-        for m in memberships
-        if programme.targets_staff(opd_id=opd_of(m).pk, unit_id=m.unit_id)
-    ]
 
 
 def opd_of(membership: Membership) -> PerangkatDaerah:

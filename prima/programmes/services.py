@@ -158,7 +158,7 @@ def participant_nominate(*, programme: Programme, user, by) -> Participant:
     existing = Participant.objects.filter(programme=programme, user=user).first()
     if existing is not None:
         return existing
-    held = [m for m in nominable_memberships(programme, by) if m.user_id == user.pk]
+    held = list(nominable_memberships(programme, by).filter(user=user))
     if not held:
         raise ValidationError(
             _(

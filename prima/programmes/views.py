@@ -184,7 +184,7 @@ def facilitator_remove(request, pk: int):
 def participant_nominate(request, pk: int):
     programme = selectors.programme_get(request.user, pk)
     memberships = selectors.nominable_memberships(programme, request.user)
-    if not memberships:
+    if not memberships.exists():
         raise PermissionDenied
     taken = set(programme.participants.values_list("user_id", flat=True))
     form = NominateForm(request.POST or None, memberships=memberships, exclude=taken)

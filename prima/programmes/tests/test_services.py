@@ -268,3 +268,16 @@ def test_material_is_a_file_or_a_link(org, users):
             services.material_add(session, by=users["admin_pemda"], title="X", **kwargs)
     services.material_remove(item)
     assert session.materials.count() == 1
+
+
+def test_nomination_to_a_programme_for_one_unit(org, users):
+    """A programme for the Timur counter takes its staff, not the Pusat office's."""
+    programme = make_programme(pemda=org.pemda, target_units=[org.sibling_unit])
+    timur = make_user(role=Role.PETUGAS_LOKET, unit=org.sibling_unit)
+    services.participant_nominate(
+        programme=programme, user=timur, by=users["admin_opd"]
+    )
+    with pytest.raises(ValidationError):
+        services.participant_nominate(
+            programme=programme, user=users["operator_unit"], by=users["admin_opd"]
+        )
