@@ -311,6 +311,27 @@ REFUSALS = {
 }
 
 
+def check_in_outcome(
+    session: Session, *, code: str, secret: str, now: datetime
+) -> checkin.Outcome:
+    """Judge a check-in to ``session`` with ``code`` at ``now`` (records nothing)."""
+    return checkin.check_in(
+        secret=secret,
+        session_id=session.pk,
+        code=code,
+        starts_at=session.starts_at,
+        ends_at=session.ends_at,
+        late_after_minutes=session.programme.late_after_minutes,
+        now=now,
+    )
+
+
+def check_in_refusal(session: Session, *, code: str, secret: str, now: datetime):
+    """Return the message refusing a check-in now, or None if it would be taken."""
+    outcome = check_in_outcome(session, code=code, secret=secret, now=now)
+    return None if outcome.refusal is None else REFUSALS[outcome.refusal]()
+
+
 @transaction.atomic
 def attendance_check_in(
     session: Session, *, user, code: str, secret: str, now: datetime | None = None
@@ -329,15 +350,7 @@ def attendance_check_in(
         raise ValidationError(
             _("You are not an accepted participant of this programme.")
         )
-    outcome = checkin.check_in(
-        secret=secret,
-        session_id=session.pk,
-        code=code,
-        starts_at=session.starts_at,
-        ends_at=session.ends_at,
-        late_after_minutes=session.programme.late_after_minutes,
-        now=now,
-    )
+    outcome = check_in_outcome(session, code=code, secret=secret, now=now)
     if outcome.refusal is not None:
         raise ValidationError(REFUSALS[outcome.refusal](), code=outcome.refusal.value)
     item, _created = Attendance.objects.get_or_create(

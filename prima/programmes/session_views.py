@@ -137,28 +137,27 @@ def session_qr(request, pk: int):
 def check_in(request, pk: int, code: str):
     """A participant's check-in: the scanned link shows a button that posts it."""
     session = selectors.session_get(request.user, pk)
-    powers = selectors.access(request.user, session.programme)
     own = selectors.own_attendance(request.user, session)
     if not selectors.accepted(session.programme).filter(user=request.user).exists():
         raise Http404
+    code = code[:64]
     error = None
     if request.method == "POST" and own is None:
         try:
             own = services.attendance_check_in(
-                session, user=request.user, code=code[:64], secret=settings.SECRET_KEY
+                session, user=request.user, code=code, secret=settings.SECRET_KEY
             )
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
             messages.success(request, _("You are checked in."))
             return redirect("programmes:session_detail", pk=session.pk)
-    context = {
-        "session": session,
-        "programme": session.programme,
-        "powers": powers,
-        "own": own,
-        "error": error,
-    }
+    elif own is None:
+        # Say at once when the scanned code can no longer be used.
+        error = services.check_in_refusal(
+            session, code=code, secret=settings.SECRET_KEY, now=timezone.now()
+        )
+    context = {"session": session, "own": own, "error": error}
     return TemplateResponse(request, "programmes/check_in.html", context)
 
 

@@ -195,6 +195,9 @@ def test_check_in_with_an_expired_code_is_refused(users, client, running):
     session, _participant = running
     client.force_login(users["operator_unit"])
     url = _check_in_url(session, timezone.now() - timedelta(minutes=10))
+    shown = client.get(url).content.decode()
+    assert "kedaluwarsa" in shown
+    assert "Saya hadir" not in shown
     response = client.post(url)
     assert "kedaluwarsa" in response.content.decode()
     assert not Attendance.objects.exists()
