@@ -106,7 +106,7 @@ class NominateForm(forms.Form):
             if m.user_id in exclude:
                 continue
             place = m.unit or m.opd
-            name = m.user.get_full_name() or m.user.get_username()
+            name = str(m.user)
             seen.setdefault(m.user_id, f"{name} — {place}")
         self.fields["user"].choices = sorted(seen.items(), key=lambda kv: kv[1])
 
@@ -147,9 +147,6 @@ class MentorForm(forms.Form):
         super().__init__(*args, **kwargs)
         if mentors is not None:
             self.fields["mentor"].queryset = mentors
-            self.fields["mentor"].label_from_instance = lambda u: (
-                u.get_full_name() or u.get_username()
-            )
 
 
 class DateTimeInput(forms.DateTimeInput):

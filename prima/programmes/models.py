@@ -351,7 +351,7 @@ class Participant(models.Model):
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
-        ordering = ["opd__name", "user__first_name", "user__username"]
+        ordering = ["opd__name", "user__full_name", "user__username"]
         constraints = [
             models.UniqueConstraint(
                 fields=["programme", "user"], name="one_participation_per_programme"
@@ -363,7 +363,7 @@ class Participant(models.Model):
 
     @property
     def display_name(self) -> str:
-        return self.user.get_full_name() or self.user.get_username()
+        return str(self.user)
 
     @property
     def is_accepted(self) -> bool:

@@ -127,7 +127,7 @@ def mentor_candidates(programme: Programme):
             memberships__pemda=programme.pemda,
         )
         .distinct()
-        .order_by("first_name", "username")
+        .order_by("full_name", "username")
     )
 
 

@@ -129,7 +129,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'participant',
                 'verbose_name_plural': 'participants',
-                'ordering': ['opd__name', 'user__first_name', 'user__username'],
+                'ordering': ['opd__name', 'user__full_name', 'user__username'],
             },
         ),
         migrations.CreateModel(

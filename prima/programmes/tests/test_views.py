@@ -341,3 +341,16 @@ def test_session_page_shows_the_attendance_to_organisers_only(users, client, run
         reverse("programmes:programme_detail", args=[session.programme_id])
     )
     assert 'id="own-participation"' in programme_page.content.decode()
+
+
+def test_people_are_shown_by_their_full_name(org, users, client):
+    """Staff are listed as "Sari Wulan — Loket ...", participants by full name."""
+    programme = make_programme(pemda=org.pemda)
+    sari = make_user(
+        role=Role.PETUGAS_LOKET, unit=org.sibling_unit, full_name="Sari Wulan"
+    )
+    client.force_login(users["admin_opd"])
+    url = reverse("programmes:participant_nominate", args=[programme.pk])
+    assert f"Sari Wulan — {org.sibling_unit}" in client.get(url).content.decode()
+    client.post(url, {"user": sari.pk})
+    assert programme.participants.get().display_name == "Sari Wulan"
