@@ -9,6 +9,7 @@ urlpatterns = [
     path("akun/", include("prima.accounts.urls")),
     path("staf/organisasi/", include("prima.organisations.urls")),
     path("staf/standar/", include("prima.standards.urls")),
+    path("staf/program/", include("prima.programmes.urls")),
     path("", include("prima.surveys.urls")),
     path("", include("prima.complaints.urls")),
     path("", include("prima.innovations.urls")),

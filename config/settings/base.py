@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "prima.complaints",
     "prima.innovations",
     "prima.competitions",
+    "prima.programmes",
     "prima.evaluations",
 ]
 # The demo city creates a superuser whose password is published in the README, so only

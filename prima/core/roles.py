@@ -33,6 +33,7 @@ class Area(models.TextChoices):
     COMPLAINTS = "complaints", _("Complaints and suggestions")
     INNOVATION = "innovation", _("Innovation registry")
     COMPETITION = "competition", _("Innovation competitions")
+    PROGRAMMES = "programmes", _("Capacity-building programmes")
 
 
 VIEW = "view"
@@ -61,6 +62,7 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.COMPLAINTS: _WRITE,
         Area.INNOVATION: _WRITE,
         Area.COMPETITION: _WRITE,
+        Area.PROGRAMMES: _WRITE,
     },
     Role.ADMIN_OPD: {
         Area.ORGANISATION: _READ,
@@ -71,6 +73,8 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.COMPLAINTS: _WRITE,
         Area.INNOVATION: _WRITE,
         Area.COMPETITION: _READ,
+        # Organising its own programmes and nominating its staff to any.
+        Area.PROGRAMMES: _WRITE,
     },
     Role.OPERATOR_UNIT: {
         Area.ORGANISATION: _READ,
@@ -79,6 +83,7 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.COMPLAINTS: _WRITE,
         Area.INNOVATION: _WRITE,
         Area.COMPETITION: _READ,
+        Area.PROGRAMMES: _READ,
     },
     Role.PETUGAS_LOKET: {
         Area.ORGANISATION: _READ,
@@ -86,6 +91,7 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.SURVEY: _READ,
         Area.COMPLAINTS: _READ,
         Area.INNOVATION: _READ,
+        Area.PROGRAMMES: _READ,
     },
     Role.EVALUATOR: {
         Area.ORGANISATION: _READ,
@@ -94,15 +100,21 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.COMPLAINTS: _READ,
         Area.INNOVATION: _READ,
         Area.COMPETITION: _READ,
+        Area.PROGRAMMES: _READ,
     },
     # A juri reads the registry; what they may score comes from their assignments.
-    Role.JURI: {Area.ORGANISATION: _READ, Area.INNOVATION: _READ},
+    Role.JURI: {
+        Area.ORGANISATION: _READ,
+        Area.INNOVATION: _READ,
+        Area.PROGRAMMES: _READ,
+    },
     Role.MENTOR: {
         Area.ORGANISATION: _READ,
         Area.CATALOG: _READ,
         Area.SURVEY: _READ,
         Area.INNOVATION: _READ,
         Area.COMPETITION: _READ,
+        Area.PROGRAMMES: _READ,
     },
     Role.PIMPINAN: {
         Area.ORGANISATION: _READ,
@@ -111,8 +123,14 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.COMPLAINTS: _READ,
         Area.INNOVATION: _READ,
         Area.COMPETITION: _READ,
+        Area.PROGRAMMES: _READ,
     },
 }
+
+
+# Programmes: every staff member may be nominated, so every role reads the area; what
+# each sees comes from organising, nominating, taking part or mentoring
+# (prima.programmes.models.ProgrammeQuerySet).
 
 
 def can(role: str, area: str, action: str) -> bool:

@@ -29,6 +29,7 @@ from prima.demo import (
     complaints,
     innovations,
     organisations,
+    programmes,
     standards,
     surveys,
 )
@@ -65,6 +66,11 @@ STEPS: list[Step] = [
         gettext_lazy("Innovation competition"),
         competitions.create_competition,
         competitions.delete_competition,
+    ),
+    Step(
+        gettext_lazy("Capacity-building programmes"),
+        programmes.create_programmes,
+        programmes.delete_programmes,
     ),
 ]
 

@@ -1,0 +1,61 @@
+"""URLs of the programme pages (staff area)."""
+
+from django.urls import path
+
+from prima.programmes import session_views, views
+
+app_name = "programmes"
+urlpatterns = [
+    path("", views.programme_list, name="programme_list"),
+    path("baru/", views.programme_create, name="programme_create"),
+    path("<int:pk>/", views.programme_detail, name="programme_detail"),
+    path("<int:pk>/ubah/", views.programme_edit, name="programme_edit"),
+    path("tahap/<int:pk>/ubah/", views.stage_edit, name="stage_edit"),
+    path("<int:pk>/fasilitator/", views.facilitator_add, name="facilitator_add"),
+    path(
+        "fasilitator/<int:pk>/hapus/",
+        views.facilitator_remove,
+        name="facilitator_remove",
+    ),
+    path("<int:pk>/usulkan/", views.participant_nominate, name="participant_nominate"),
+    path(
+        "peserta/<int:pk>/putuskan/",
+        views.participant_decide,
+        name="participant_decide",
+    ),
+    path("<int:pk>/tim/", views.team_create, name="team_create"),
+    path("tim/<int:pk>/", views.team_detail, name="team_detail"),
+    path("tim/<int:pk>/anggota/", views.team_member_add, name="team_member_add"),
+    path("tim/<int:pk>/mentor/", views.team_mentor, name="team_mentor"),
+    path(
+        "peserta/<int:pk>/keluar-tim/",
+        views.team_member_remove,
+        name="team_member_remove",
+    ),
+    path("<int:pk>/sesi/baru/", session_views.session_create, name="session_create"),
+    path("sesi/<int:pk>/", session_views.session_detail, name="session_detail"),
+    path("sesi/<int:pk>/ubah/", session_views.session_edit, name="session_edit"),
+    path(
+        "sesi/<int:pk>/presensi/",
+        session_views.attendance_take,
+        name="attendance_take",
+    ),
+    path("sesi/<int:pk>/qr/", session_views.session_qr, name="session_qr"),
+    path(
+        "sesi/<int:pk>/hadir/<str:code>/",
+        session_views.check_in,
+        name="check_in",
+    ),
+    path("sesi/<int:pk>/materi/", session_views.material_add, name="material_add"),
+    path("materi/<int:pk>/", session_views.material_file, name="material_file"),
+    path(
+        "materi/<int:pk>/hapus/",
+        session_views.material_remove,
+        name="material_remove",
+    ),
+    path(
+        "<int:pk>/presensi.xlsx",
+        session_views.attendance_xlsx,
+        name="attendance_xlsx",
+    ),
+]

@@ -1,0 +1,230 @@
+"""Role × scope rows for capacity-building programmes.
+
+The scenario (``_scenario``): a Pemda-organised programme of Kota Alpha open to every
+OPD, whose accepted participant is the unit operator, in a team of Kota Alpha's first
+unit mentored by the mentor, with a session running now and a material (a file). So
+the Pemda administrator organises it, the OPD administrator nominates to it, the
+operator takes part and the mentor mentors; other roles of Kota Alpha do not see it.
+"""
+
+from __future__ import annotations
+
+from tests.access import LOGIN, OTHER_PEMDA, Case, profile
+
+PROGRAMME_LIST = profile(200, anonymous=LOGIN, no_role=403)
+PROGRAMME_CREATE = profile(
+    403,
+    anonymous=LOGIN,
+    admin_pemda=200,
+    admin_opd=200,
+    other_pemda_admin=200,
+    superuser=200,
+)
+# Who sees the scenario's programme.
+SEES = profile(
+    404,
+    anonymous=LOGIN,
+    admin_pemda=200,
+    admin_opd=200,
+    operator_unit=200,
+    mentor=200,
+    superuser=200,
+)
+# Only its organisers change it; the others who see it are refused.
+CHANGES = {**SEES, "admin_opd": 403, "operator_unit": 403, "mentor": 403}
+NOMINATES = {**SEES, "operator_unit": 403, "mentor": 403}
+TEAM_VIEW = {**SEES, "admin_opd": 404}
+TEAM_CHANGE = {**TEAM_VIEW, "operator_unit": 403, "mentor": 403}
+MATERIALS = {**SEES, "admin_opd": 404}
+OVERSEES = CHANGES
+CHECK_IN = profile(404, anonymous=LOGIN, operator_unit=200)
+# A programme organised by Kota Alpha's first OPD: its administrator changes it, the
+# Pemda administrator only sees it.
+OPD_SEES = profile(404, anonymous=LOGIN, admin_pemda=200, admin_opd=200, superuser=200)
+OPD_CHANGES = {**OPD_SEES, "admin_pemda": 403}
+
+
+def post(expected: dict[str, int]) -> dict[str, int]:
+    return {k: (302 if v == 200 else v) for k, v in expected.items()}
+
+
+def _user(name: str):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=name)
+
+
+def _scenario(org, *, organiser: str = "pemda") -> dict:
+    from django.core.files.base import ContentFile
+
+    from prima.programmes import services
+    from prima.programmes.models import Material
+    from prima.programmes.testing import make_participant, make_programme, make_session
+
+    if organiser == "other_pemda":
+        from prima.core.roles import Role
+        from prima.organisations.testing import make_user
+
+        programme = make_programme(pemda=org.other_pemda)
+        make_user(role=Role.OPERATOR_UNIT, unit=org.other_pemda_unit)
+    else:
+        opd = org.opd if organiser == "opd" else None
+        programme = make_programme(pemda=org.pemda, organiser_opd=opd)
+    facilitator = services.facilitator_add(
+        programme, name="Dr. Sari", institution="university"
+    )
+    session = make_session(programme)
+    material = Material(session=session, title="Modul", original_name="modul.pdf")
+    material.content_type, material.size = "application/pdf", 8
+    material.file.save("modul.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    built = {
+        "programme": programme,
+        "stage": programme.stages.first(),
+        "facilitator": facilitator,
+        "session": session,
+        "material": material,
+    }
+    if organiser == "pemda":
+        participant = make_participant(programme, _user("operator_unit"), unit=org.unit)
+        team = services.team_create(programme=programme, name="Tim A", unit=org.unit)
+        services.team_member_set(participant, team=team)
+        services.team_assign_mentor(team, mentor=_user("mentor"))
+        built |= {"participant": participant, "team": team}
+    return built
+
+
+def row(key: str, organiser: str = "pemda"):
+    return lambda org: {"pk": _scenario(org, organiser=organiser)[key].pk}
+
+
+def code(org) -> dict:
+    return {"pk": _scenario(org)["session"].pk, "code": "0" * 16}
+
+
+CASES: list[Case] = [
+    Case("programmes:programme_list", expected=PROGRAMME_LIST),
+    Case("programmes:programme_create", expected=PROGRAMME_CREATE),
+    Case("programmes:programme_detail", row("programme"), SEES),
+    Case(
+        "programmes:programme_detail",
+        row("programme", "opd"),
+        OPD_SEES,
+        label="programme_detail organised by an OPD",
+    ),
+    Case(
+        "programmes:programme_detail",
+        row("programme", "other_pemda"),
+        OTHER_PEMDA,
+        label="programme_detail other Pemda",
+    ),
+    Case("programmes:programme_edit", row("programme"), CHANGES),
+    Case(
+        "programmes:programme_edit",
+        row("programme", "opd"),
+        OPD_CHANGES,
+        label="programme_edit organised by an OPD",
+    ),
+    Case(
+        "programmes:programme_edit",
+        row("programme", "other_pemda"),
+        OTHER_PEMDA,
+        label="programme_edit other Pemda",
+    ),
+    Case("programmes:stage_edit", row("stage"), CHANGES),
+    Case(
+        "programmes:facilitator_add",
+        row("programme"),
+        post(CHANGES),
+        method="post",
+    ),
+    Case(
+        "programmes:facilitator_add",
+        row("programme", "other_pemda"),
+        post(OTHER_PEMDA),
+        method="post",
+        label="facilitator_add other Pemda",
+    ),
+    # The Pemda administrator removes it; later users find nothing.
+    Case(
+        "programmes:facilitator_remove",
+        row("facilitator"),
+        {**profile(404, anonymous=LOGIN), "admin_pemda": 302},
+        method="post",
+    ),
+    Case("programmes:participant_nominate", row("programme"), NOMINATES),
+    Case(
+        "programmes:participant_nominate",
+        row("programme", "other_pemda"),
+        OTHER_PEMDA,
+        label="participant_nominate other Pemda",
+    ),
+    # An empty form declines: after the Pemda administrator, the declined operator
+    # no longer sees the programme; its team's mentor still does.
+    Case(
+        "programmes:participant_decide",
+        row("participant"),
+        {**post(CHANGES), "operator_unit": 404},
+        method="post",
+    ),
+    Case("programmes:team_create", row("programme"), post(CHANGES), method="post"),
+    Case("programmes:team_detail", row("team"), TEAM_VIEW),
+    Case(
+        "programmes:team_member_add",
+        row("team"),
+        post(TEAM_CHANGE),
+        method="post",
+    ),
+    Case("programmes:team_mentor", row("team"), post(TEAM_CHANGE), method="post"),
+    Case(
+        "programmes:team_member_remove",
+        row("participant"),
+        post(CHANGES),
+        method="post",
+    ),
+    Case("programmes:session_create", row("programme"), CHANGES),
+    Case(
+        "programmes:session_create",
+        row("programme", "other_pemda"),
+        OTHER_PEMDA,
+        label="session_create other Pemda",
+    ),
+    Case("programmes:session_detail", row("session"), SEES),
+    Case(
+        "programmes:session_detail",
+        row("session", "other_pemda"),
+        OTHER_PEMDA,
+        label="session_detail other Pemda",
+    ),
+    Case("programmes:session_edit", row("session"), CHANGES),
+    Case("programmes:attendance_take", row("session"), CHANGES),
+    Case(
+        "programmes:attendance_take",
+        row("session", "opd"),
+        OPD_CHANGES,
+        label="attendance_take organised by an OPD",
+    ),
+    Case("programmes:session_qr", row("session"), CHANGES),
+    Case("programmes:check_in", code, CHECK_IN),
+    Case("programmes:material_add", row("session"), post(CHANGES), method="post"),
+    Case("programmes:material_file", row("material"), MATERIALS),
+    Case(
+        "programmes:material_file",
+        row("material", "other_pemda"),
+        OTHER_PEMDA,
+        label="material_file other Pemda",
+    ),
+    # The Pemda administrator removes it; later users find nothing.
+    Case(
+        "programmes:material_remove",
+        row("material"),
+        {**profile(404, anonymous=LOGIN), "admin_pemda": 302},
+        method="post",
+    ),
+    Case("programmes:attendance_xlsx", row("programme"), OVERSEES),
+    Case(
+        "programmes:attendance_xlsx",
+        row("programme", "opd"),
+        profile(404, anonymous=LOGIN, admin_pemda=200, admin_opd=200, superuser=200),
+        label="attendance_xlsx organised by an OPD",
+    ),
+]
