@@ -1,0 +1,23 @@
+"""Reading numbers from a request's query string, which anyone can write."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+MAX_ID = 2**63 - 1  # the largest id a 64-bit primary key holds
+
+
+def int_param(
+    query: Mapping[str, str], name: str, *, default: int, low: int, high: int
+) -> int:
+    """Return the whole number in ``query[name]``, or ``default`` when it is missing,
+    not plain ASCII digits, or outside ``low..high``.
+
+    ``str.isdigit`` alone lets "²" through (``int`` refuses it), and ``int`` alone
+    takes a 19-digit number that a date or the database cannot hold.
+    """
+    value = query.get(name) or ""
+    if not (value.isascii() and value.isdigit()) or len(value) > len(str(high)):
+        return default
+    number = int(value)
+    return number if low <= number <= high else default
