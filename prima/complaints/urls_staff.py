@@ -24,8 +24,6 @@ urlpatterns = [
         staff_views.case_assign,
         name="case-assign",
     ),
-    path(
-        "staf/pengaduan/<id:pk>/tanggapi/", staff_views.case_start, name="case-start"
-    ),
+    path("staf/pengaduan/<id:pk>/tanggapi/", staff_views.case_start, name="case-start"),
     path("staf/pengaduan/<id:pk>/jawab/", staff_views.case_answer, name="case-answer"),
 ]
