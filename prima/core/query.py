@@ -1,4 +1,4 @@
-"""Reading numbers from a request's query string, which anyone can write."""
+"""Reading numbers and ids from text a request brings, which anyone can write."""
 
 from __future__ import annotations
 
@@ -7,15 +7,22 @@ from collections.abc import Mapping
 MAX_ID = 2**63 - 1  # the largest id a 64-bit primary key holds
 
 
+def parse_id(text: str) -> int | None:
+    """Return the id ``text`` names, or None unless it is plain ASCII digits of a
+    number from 1 to ``MAX_ID``.
+
+    ``str.isdigit`` alone lets "²" through (``int`` refuses it), and ``int`` alone
+    takes a 19-digit number the database cannot hold.
+    """
+    number = int_param({"id": text}, "id", default=0, low=1, high=MAX_ID)
+    return number or None
+
+
 def int_param(
     query: Mapping[str, str], name: str, *, default: int, low: int, high: int
 ) -> int:
     """Return the whole number in ``query[name]``, or ``default`` when it is missing,
-    not plain ASCII digits, or outside ``low..high``.
-
-    ``str.isdigit`` alone lets "²" through (``int`` refuses it), and ``int`` alone
-    takes a 19-digit number that a date or the database cannot hold.
-    """
+    not plain ASCII digits, or outside ``low..high``."""
     value = query.get(name) or ""
     if not (value.isascii() and value.isdigit()) or len(value) > len(str(high)):
         return default

@@ -3,7 +3,7 @@
 import pytest
 from django.http import QueryDict
 
-from prima.core.query import int_param
+from prima.core.query import int_param, parse_id
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,12 @@ def test_int_param_reads_the_last_of_repeated_values():
     """A repeated name is read like Django reads it: its last value."""
     query = QueryDict("tahun=2001&tahun=2002")
     assert int_param(query, "tahun", default=7, low=2000, high=2100) == 2002
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("42", 42), ("0", None), ("²", None), ("-1", None), ("9" * 19, None), ("", None)],
+)
+def test_parse_id_takes_only_ids_a_64_bit_key_holds(text, expected):
+    """An id is plain ASCII digits from 1 to 2**63 - 1."""
+    assert parse_id(text) == expected
