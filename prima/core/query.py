@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 MAX_ID = 2**63 - 1  # the largest id a 64-bit primary key holds
+SLUG_MAX = 100  # longer than any slug, so a cut text never matches one by chance
 
 
 def parse_id(text: str) -> int | None:
@@ -28,3 +29,11 @@ def int_param(
         return default
     number = int(value)
     return number if low <= number <= high else default
+
+
+def text_param(query: Mapping[str, str], name: str, *, max_length: int) -> str:
+    """Return the text in ``query[name]``, stripped and cut to ``max_length``, or ""
+    when it holds a NUL byte, which no database text holds (PostgreSQL refuses a
+    query that carries one, a server error)."""
+    value = (query.get(name) or "").strip()[:max_length]
+    return "" if "\x00" in value else value

@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.utils.cache import patch_cache_control
 
-from prima.core.query import MAX_ID, int_param
+from prima.core.query import MAX_ID, int_param, text_param
 from prima.portal import selectors
 
 DIRECTORY_PER_PAGE = 20
@@ -62,7 +62,7 @@ def _chosen_opd(opds, query):
 def directory(request, pemda_slug: str):
     """Find a Pemda's services by name, optionally within one OPD."""
     pemda = selectors.pemda_get(slug=pemda_slug)
-    q = request.GET.get("q", "").strip()[: selectors.DIRECTORY_QUERY_MAX]
+    q = text_param(request.GET, "q", max_length=selectors.DIRECTORY_QUERY_MAX)
     opds = list(selectors.directory_opds(pemda=pemda))
     opd = _chosen_opd(opds, request.GET)
     results = selectors.directory_search(pemda=pemda, q=q, opd=opd)

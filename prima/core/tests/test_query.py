@@ -3,7 +3,7 @@
 import pytest
 from django.http import QueryDict
 
-from prima.core.query import int_param, parse_id
+from prima.core.query import int_param, parse_id, text_param
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,12 @@ def test_int_param_reads_the_last_of_repeated_values():
 def test_parse_id_takes_only_ids_a_64_bit_key_holds(text, expected):
     """An id is plain ASCII digits from 1 to 2**63 - 1."""
     assert parse_id(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(" ktp ", "ktp"), ("a\x00b", ""), ("x" * 50, "x" * 10), ("", "")],
+)
+def test_text_param_is_stripped_short_and_free_of_nul(text, expected):
+    """Text is stripped and cut; one with a NUL byte reads as empty."""
+    assert text_param({"q": text}, "q", max_length=10) == expected
