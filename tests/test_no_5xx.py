@@ -8,6 +8,13 @@ very long strings, control characters and NUL bytes, wrong types, a date in year
 a message), never with a 5xx. New URLs and forms are walked without change here:
 rows come from ``tests/matrix.py`` (whose guard test fails on a URL it misses) and
 forms from each page's HTML.
+
+One row per URL name is walked. The first user let in (anonymous on a public page)
+sends every variant; each other user sends the plain page and one variant in turn,
+so the walk stays within about a minute and a half of one core on SQLite. Every
+request runs in a savepoint rolled back after it, so the walk is repeatable. On
+PostgreSQL (``make test-postgres``) the same walk also catches what only that
+database refuses, such as a NUL byte in a query.
 """
 
 from __future__ import annotations
