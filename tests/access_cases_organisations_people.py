@@ -111,6 +111,27 @@ CASES: list[Case] = [
         method="post",
         label="member-deactivate other OPD",
     ),
+    # Unlocking a login that is not locked says so on the member page (302).
+    Case(
+        "organisations:member-unlock",
+        member("unit"),
+        post(MEMBER_OWN_UNIT),
+        method="post",
+    ),
+    Case(
+        "organisations:member-unlock",
+        member("other_opd_unit"),
+        post(MEMBER_OTHER_OPD),
+        method="post",
+        label="member-unlock other OPD",
+    ),
+    Case(
+        "organisations:member-unlock",
+        member("other_pemda_unit"),
+        post(OTHER_PEMDA),
+        method="post",
+        label="member-unlock other Pemda",
+    ),
     Case(
         "organisations:member-reactivate",
         member("unit"),

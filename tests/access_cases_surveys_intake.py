@@ -49,6 +49,7 @@ CASES: list[Case] = [
     Case("surveys:survey-service", layanan("layanan"), PUBLIC),
     Case("surveys:survey-thanks", expected=PUBLIC),
     Case("surveys:kiosk", kiosk_token("unit"), PUBLIC),
+    Case("surveys:kiosk-worker", expected=PUBLIC),
     # Staff: posters need the survey view grant on the unit or service.
     Case("surveys:survey-poster-unit", unit("unit"), SURVEY_VIEW_OWN),
     Case(

@@ -402,11 +402,13 @@ def test_roles_and_plurals(compiled_locale):
 def test_templates_render_in_both_languages(compiled_locale):
     template = Template(
         "{% load i18n %}{% translate 'Free of charge' %}|"
-        "{% blocktranslate count counter=n %}{{ counter }} service"
-        "{% plural %}{{ counter }} services{% endblocktranslate %}"
+        "{% blocktranslate count counter=n with shown=n|floatformat:'g' %}"
+        "{{ shown }} service{% plural %}{{ shown }} services{% endblocktranslate %}"
     )
     with translation.override("id"):
         assert template.render(Context({"n": 3})) == "Gratis|3 layanan"
+        # Counts are grouped the Indonesian way.
+        assert template.render(Context({"n": 12669})) == "Gratis|12.669 layanan"
     with translation.override("en"):
         assert template.render(Context({"n": 3})) == "Free of charge|3 services"
         assert template.render(Context({"n": 1})) == "Free of charge|1 service"

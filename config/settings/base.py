@@ -82,6 +82,8 @@ if DEBUG:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside all the others, so every response gets the headers, redirects included.
+    "prima.core.middleware.SecurityHeadersMiddleware",
     # Before every middleware that reads or changes the body, so it compresses the
     # final page; a reverse proxy may compress instead (README, "Compression").
     "prima.core.middleware.TextGZipMiddleware",
@@ -130,9 +132,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
         int(os.environ.get("DATABASE_PREPARE_THRESHOLD", "5") or 0) or None
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite has one writer at a time. In WAL mode readers never wait for it;
+    # BEGIN IMMEDIATE takes the write lock when a transaction starts, so a writer
+    # that read first never finds the lock gone ("database is locked" at once) but
+    # queues for up to ``timeout`` seconds. NORMAL sync is safe with WAL: a power
+    # cut may lose the last commits, never the database.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# Django's backend behind the limits on guessing passwords (prima.accounts.throttle).
+AUTHENTICATION_BACKENDS = ["prima.accounts.backends.ThrottledModelBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:staff-home"
 LOGOUT_REDIRECT_URL = "portal:home"
@@ -170,8 +187,8 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 CACHES = {
     # Per-process: cheap lookups such as a unit's questionnaire (kept for a minute).
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Shared by every worker on the host: counters that must hold across processes,
-    # such as the limit on guessing tracking codes.
+    # Shared by every worker on the host: the once-a-day marker of the innovation
+    # coverage reminder. Rate limits count in the database (prima.core.ratelimit).
     "shared": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(VAR_DIR / "cache"),
@@ -201,6 +218,46 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Sent by prima.core.middleware.SecurityHeadersMiddleware. Nothing inline: JavaScript
+# only as files under static/js loaded with <script src defer>, styles only from
+# static/css, charts as SVG with presentation attributes (fill=, stroke=).
+PRIMA_CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+    ]
+)
+# Browser features Prima never uses, refused to every page and anything it embeds.
+PRIMA_PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
 SESSION_COOKIE_HTTPONLY = True
 
 LOGGING = {

@@ -1,12 +1,15 @@
-"""Account pages Django does not provide: accepting an invitation."""
+"""Account pages Django does not provide (accepting an invitation) or provides
+without limits (asking for a password reset)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
+from prima.accounts import forms, throttle
 from prima.accounts.tokens import invitation_token
 
 
@@ -30,3 +33,26 @@ class InvitationAcceptView(auth_views.PasswordResetConfirmView):
             % {"username": form.user.get_username()},
         )
         return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's page to ask for a reset link, limited per client and per mailbox.
+
+    Past the client's limit the form says so. Past the mailbox's limit the page
+    answers as if the link were sent and sends nothing, so no answer tells whether
+    an account has that address.
+    """
+
+    form_class = forms.PasswordResetForm
+    success_url = reverse_lazy("accounts:password_reset_done")
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+
+    def form_valid(self, form):
+        refusal = throttle.reset_refusal(self.request)
+        if refusal:
+            form.add_error(None, refusal)
+            return self.form_invalid(form)
+        if not throttle.reset_mail_allowed(form.cleaned_data["email"]):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)

@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from prima.complaints import notifications, sla
@@ -35,7 +36,7 @@ def _raise(case: Case, *, level: int, missed: date, now: datetime) -> None:
         note = _("Overdue since %(day)s: escalated to the OPD administrator.")
     else:
         note = _("Still overdue since %(day)s: escalated to the Pemda administrator.")
-    note %= {"day": missed.isoformat()}
+    note %= {"day": date_format(missed, "DATE_FORMAT")}
     case.escalation_level = level
     case.save(update_fields=["escalation_level"])
     CaseEvent.objects.create(

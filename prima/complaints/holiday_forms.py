@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from prima.complaints.holidays import MAX_BYTES
 from prima.complaints.models import Holiday
 from prima.core.forms import DateInput
 
@@ -38,3 +40,13 @@ class HolidayImportForm(_PemdaForm):
             "Days already in the calendar are kept as they are."
         ),
     )
+
+    def clean_file(self):
+        # Checked before the view reads the file into memory.
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise ValidationError(
+                _("The file is larger than %(mb)d MB; split it into smaller files.")
+                % {"mb": MAX_BYTES // (1024 * 1024)}
+            )
+        return upload

@@ -35,6 +35,9 @@ from prima.organisations.models import Pemda
 MAX_BYTES = 1024 * 1024
 # A year has about 25 national holidays and cuti bersama; far more is not a calendar.
 MAX_ROWS = 400
+# A calendar has two columns; a little room for notes beside them.
+MAX_COLUMNS = 20
+MAX_CELL_CHARS = 1_000
 NAME_MAX = Holiday._meta.get_field("name").max_length
 COLUMNS = {"date": ("date", "tanggal"), "name": ("name", "nama")}
 
@@ -178,7 +181,15 @@ def holidays_import(
     Raise ``prima.core.tables.TableRefused`` when the file cannot be read at all.
     """
     rows, errors = _clean_rows(
-        read_table(name, data, max_bytes=MAX_BYTES, max_rows=MAX_ROWS), year
+        read_table(
+            name,
+            data,
+            max_bytes=MAX_BYTES,
+            max_rows=MAX_ROWS,
+            max_columns=MAX_COLUMNS,
+            max_cell_chars=MAX_CELL_CHARS,
+        ),
+        year,
     )
     if errors:
         return HolidayImport(errors=errors)

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from prima.complaints import selectors, tracking
@@ -59,6 +60,9 @@ def submit(request, pemda_slug: str):
     return TemplateResponse(request, "complaints/public/case_form.html", context)
 
 
+# The tracking code and the case it unlocks belong to one citizen: no browser cache or
+# shared proxy may keep them (a phone is often shared, a kiosk always).
+@never_cache
 def submitted(request, pemda_slug: str):
     """Show the tracking code of the case just sent, once."""
     pemda = _pemda(pemda_slug)
@@ -96,6 +100,7 @@ def _unlocked(request, pemda_slug: str):
     return pemda, case
 
 
+@never_cache
 def track_case(request, pemda_slug: str):
     """Show the unlocked case: its state, public steps, answer and deadlines."""
     pemda, case = _unlocked(request, pemda_slug)

@@ -1,9 +1,11 @@
-"""Language selection, and compression of the pages sent to phones."""
+"""Language selection, compression of the pages sent to phones, and the headers
+that keep pages from running injected code or landing in shared caches."""
 
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 
 # Media types worth compressing. Photos, PDFs and XLSX files are compressed already:
 # gzip would spend CPU on every download, and on a streamed file it cannot tell
@@ -46,3 +48,42 @@ class TextGZipMiddleware(GZipMiddleware):
         if not content_type.startswith(COMPRESSIBLE_TYPES):
             return response
         return super().process_response(request, response)
+
+
+# Pages for staff and their own account; any page for a signed-in user counts too.
+PRIVATE_PATHS = ("/staf/", "/akun/", "/admin/")
+
+
+class SecurityHeadersMiddleware:
+    """Send the Content-Security-Policy and Permissions-Policy with every response,
+    and forbid storing any staff or account page.
+
+    The policy allows scripts, styles and images from the site itself only, so a
+    text that slipped through escaping still cannot run; a response that carries
+    its own policy (stored files, ``core.http``) keeps it. Staff pages show
+    personal data (complainants, staff), so no browser or proxy may keep them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        # Django's yellow debug pages style and script themselves inline.
+        if not (settings.DEBUG and response.status_code in (404, 500)):
+            response.headers.setdefault(
+                "Content-Security-Policy", settings.PRIMA_CONTENT_SECURITY_POLICY
+            )
+        response.headers.setdefault(
+            "Permissions-Policy", settings.PRIMA_PERMISSIONS_POLICY
+        )
+        if self._private(request):
+            add_never_cache_headers(response)
+        return response
+
+    @staticmethod
+    def _private(request) -> bool:
+        user = getattr(request, "user", None)
+        return request.path_info.startswith(PRIVATE_PATHS) or bool(
+            user and user.is_authenticated
+        )

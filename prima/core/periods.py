@@ -33,6 +33,15 @@ ROMAN = ("I", "II", "III", "IV")
 # so the period before or after any accepted key exists, and a 19-digit year in a
 # URL is refused like any other bad key instead of overflowing.
 KEY_YEARS = range(1900, 3000)
+# The short month names of PUEBI, as Prima writes dates ("4 Okt 2026").
+MONTHS_SHORT = (
+    "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"
+)  # fmt: skip
+
+
+def short_date(day: date) -> str:
+    """Return ``day`` the Indonesian short way, e.g. "4 Okt 2026"."""
+    return f"{day.day} {MONTHS_SHORT[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True, order=True)
@@ -57,14 +66,15 @@ class Period:
 
     @property
     def label(self) -> str:
-        """Return the Indonesian name of the period, e.g. "Triwulan II 2026"."""
+        """Return the Indonesian name of the period, e.g. "Triwulan II 2026", or of a
+        range of dates, e.g. "4 Okt 2026 – 15 Jan 2027"."""
         if self.kind is PeriodKind.TRIWULAN:
             return f"Triwulan {ROMAN[self.number - 1]} {self.start.year}"
         if self.kind is PeriodKind.SEMESTER:
             return f"Semester {ROMAN[self.number - 1]} {self.start.year}"
         if self.kind is PeriodKind.TAHUN:
             return f"Tahun {self.start.year}"
-        return f"{self.start.isoformat()} – {self.end.isoformat()}"
+        return f"{short_date(self.start)} – {short_date(self.end)}"
 
     @property
     def key(self) -> str:

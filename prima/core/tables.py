@@ -2,21 +2,21 @@
 
 A file becomes a list of its non-blank rows, each with its row number (the header
 is row 1 in a spreadsheet's own numbering), so an import can name the row and the
-column of every bad cell. A file that cannot be read at all raises
-``TableRefused``.
+column of every bad cell. The bounded reader is ``prima.core.tabular``; a file that
+cannot be read at all, or passes one of its limits, raises ``TableRefused`` with a
+message naming the limit.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
+
+from prima.core import tabular
+from prima.core.tabular import Problem
 
 Table = list[tuple[int, list[Any]]]
 
@@ -34,66 +34,65 @@ class TableRefused(Exception):
     """The file as a whole cannot be read: too large, wrong type, too many rows."""
 
 
-def read_table(name: str, data: bytes, *, max_bytes: int, max_rows: int) -> Table:
-    """Return the file's non-blank rows (header first), each with its row number."""
-    if len(data) > max_bytes:
-        raise TableRefused(
-            _("The file is larger than %(mb)d MB; split it into smaller files.")
-            % {"mb": max_bytes // (1024 * 1024)}
-        )
-    lower = name.lower()
-    if lower.endswith(".xlsx"):
-        rows = _read_xlsx(data)
-    elif lower.endswith(".csv"):
-        rows = _read_csv(data)
-    else:
-        raise TableRefused(_("Upload a CSV (.csv) or Excel (.xlsx) file."))
-    table: Table = []
-    for number, row in enumerate(rows, start=1):
-        if any(cell_text(cell) for cell in row):
-            table.append((number, list(row)))
-            if len(table) > max_rows + 1:
-                raise TableRefused(
-                    _(
-                        "The file has more than %(max)d rows; split it into smaller files."
-                    )
-                    % {"max": max_rows}
-                )
-    return table
+def read_table(
+    name: str,
+    data: bytes,
+    *,
+    max_bytes: int,
+    max_rows: int,
+    max_columns: int = 60,
+    max_cell_chars: int = 5_000,
+) -> Table:
+    """Return the file's non-blank rows (header first), each with its row number.
 
-
-def _read_csv(data: bytes) -> Iterator[list[Any]]:
-    if b"\x00" in data:
-        raise TableRefused(_("This file is not a CSV text file."))
+    ``max_rows`` bounds the rows below the first one, blank rows included.
+    """
+    limits = tabular.Limits(
+        max_bytes=max_bytes,
+        max_rows=max_rows,
+        max_columns=max_columns,
+        max_cell_chars=max_cell_chars,
+    )
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Spreadsheets saved as CSV on Windows write the ANSI code page.
-        text = data.decode("cp1252", errors="replace")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return csv.reader(io.StringIO(text), dialect)
+        return tabular.read_rows(name, data, limits)
+    except tabular.TableLimit as exc:
+        raise TableRefused(refusal_message(exc)) from None
 
 
-def _read_xlsx(data: bytes) -> Iterator[list[Any]]:
-    # openpyxl is a declared dependency (reports use it for XLSX exports).
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise TableRefused(_("This file is not a readable Excel workbook.")) from exc
-
-    def rows() -> Iterator[list[Any]]:
-        try:
-            for row in workbook.worksheets[0].iter_rows(values_only=True):
-                yield list(row)
-        finally:
-            workbook.close()
-
-    return rows()
+def refusal_message(exc: tabular.TableLimit) -> str:
+    """Return the message that names the limit a file passed, and where."""
+    values = {
+        "max": exc.limit,
+        "mb": exc.limit // (1024 * 1024),
+        "row": exc.row,
+        "column": exc.column,
+    }
+    messages = {
+        Problem.TOO_LARGE: _(
+            "The file is larger than %(mb)d MB; split it into smaller files."
+        ),
+        Problem.UNZIPPED_TOO_LARGE: _(
+            "The workbook holds more than %(mb)d MB of data once unpacked; save only"
+            " the sheet to import, or split it into smaller files."
+        ),
+        Problem.UNKNOWN_TYPE: _("Upload a CSV (.csv) or Excel (.xlsx) file."),
+        Problem.NOT_CSV: _("This file is not a CSV text file."),
+        Problem.NOT_XLSX: _("This file is not a readable Excel workbook."),
+        Problem.TOO_MANY_ROWS: _(
+            "The file has more than %(max)d rows below the header (empty rows count"
+            " too); delete the empty rows or split it into smaller files."
+        ),
+        Problem.TOO_MANY_COLUMNS: _(
+            "Row %(row)d has more than %(max)d columns; delete the columns that are"
+            " not imported."
+        ),
+        Problem.CELL_TOO_LONG: _(
+            "Row %(row)d, column %(column)d: a cell is longer than %(max)d characters."
+        ),
+    }
+    if exc.problem is Problem.CELL_TOO_LONG and not exc.column:
+        return _("Row %(row)d: a cell is longer than %(max)d characters.") % values
+    return messages[exc.problem] % values
 
 
 def cell_text(value: Any) -> str:

@@ -389,8 +389,9 @@ class MemberEvent(models.Model):
         ROLE_ENDED = "role_ended", _("Role ended")
         DEACTIVATED = "deactivated", _("Account deactivated")
         REACTIVATED = "reactivated", _("Account reactivated")
+        UNLOCKED = "unlocked", _("Login unlocked")
 
-    ACCOUNT_ACTIONS = (Action.DEACTIVATED, Action.REACTIVATED)
+    ACCOUNT_ACTIONS = (Action.DEACTIVATED, Action.REACTIVATED, Action.UNLOCKED)
 
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -9,6 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.http import Http404
 
+from prima.accounts import throttle
 from prima.organisations import reach
 from prima.organisations.models import MemberEvent, Membership
 
@@ -74,6 +75,7 @@ def member_overview(*, user: Any, member: Any) -> dict[str, Any]:
         "roles": rows,
         "events": MemberEvent.objects.shown_to(user, member),
         "can_manage_account": reach.may_manage_account(user, member),
+        "login_locked": throttle.account_locked(member.get_username()),
         "can_add_role": member.is_active and reach.may_manage(user),
         "invitation_pending": not member.has_usable_password(),
     }

@@ -1,4 +1,5 @@
-"""Staff management: invitations, roles given and ended, accounts deactivated.
+"""Staff management: invitations, roles given and ended, accounts deactivated and
+unlocked.
 
 Every function takes the acting user as ``by`` and asks ``prima.organisations.reach``
 whether the change is within their reach; a change beyond it raises
@@ -17,7 +18,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -25,6 +26,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from prima.accounts import throttle
 from prima.accounts.tokens import invitation_token
 from prima.core.links import absolute_url
 from prima.core.roles import ROLE_LEVELS, Level, Role
@@ -108,7 +110,9 @@ def _new_account(*, email: str, full_name: str, position: str) -> Any:
     # No password until the invited person chooses one through the link.
     user.set_unusable_password()
     try:
-        user.full_clean()
+        # The database, not a read before the write, keeps one account per address
+        # (``unique_user_email``): a simultaneous invitation may create it first.
+        user.full_clean(validate_constraints=False)
     except ValidationError as exc:
         # The username is derived from the address; report it where it was typed.
         errors = exc.message_dict
@@ -117,6 +121,11 @@ def _new_account(*, email: str, full_name: str, position: str) -> Any:
         raise ValidationError(errors) from None
     user.save()
     return user
+
+
+def _accounts_with(email: str) -> list[Any]:
+    """Return up to two accounts whose address is ``email``, whatever its case."""
+    return list(get_user_model().objects.filter(email__iexact=email)[:2])
 
 
 def _holding(member: Any, role: str, target: Model) -> Membership | None:
@@ -160,13 +169,25 @@ def member_invite(
     """
     _check_grant(by, role, target)
     email = get_user_model().objects.normalize_email(email.strip()).lower()
-    existing = list(get_user_model().objects.filter(email__iexact=email)[:2])
+    existing = _accounts_with(email)
     if len(existing) > 1:
         raise ValidationError(
             {"email": _("Several accounts use this address; ask the platform team.")}
         )
+    member = None
     if not existing:
-        member = _new_account(email=email, full_name=full_name, position=position)
+        try:
+            with transaction.atomic():
+                member = _new_account(
+                    email=email, full_name=full_name, position=position
+                )
+        except IntegrityError:
+            # Another invitation of the same address committed its account between
+            # our look-up and our insert: give the role to that account instead.
+            existing = _accounts_with(email)
+            if not existing:
+                raise
+    if member is not None:
         membership = _give(by=by, member=member, role=role, target=target)
         _record(
             by=by,
@@ -278,6 +299,23 @@ def member_deactivate(*, by: Any, member: Any) -> Any:
 def member_reactivate(*, by: Any, member: Any) -> Any:
     """Let a deactivated account sign in again, with the roles it holds."""
     return _set_active(by=by, member=member, active=True)
+
+
+@transaction.atomic
+def member_unlock(*, by: Any, member: Any) -> Any:
+    """Let an account locked by failed logins try again at once.
+
+    Whoever may deactivate the account may unlock it; nobody else, so an
+    administrator never unlocks an account of another Pemda.
+    """
+    member = _lock_user(member)
+    if not reach.may_manage_account(by, member):
+        raise PermissionDenied
+    if not throttle.account_locked(member.get_username()):
+        raise ValidationError(_("The account is not locked."))
+    throttle.account_unlock(member.get_username())
+    _record(by=by, member=member, action=MemberEvent.Action.UNLOCKED)
+    return member
 
 
 # --- E-mails, sent after the change commits ----------------------------------------

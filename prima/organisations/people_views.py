@@ -153,6 +153,19 @@ def member_deactivate(request, pk: int):
 
 @login_required
 @require_POST
+def member_unlock(request, pk: int):
+    """Let a member locked out by failed logins try again now."""
+    member = selectors.member_get(user=request.user, pk=pk)
+    return _done_or_refused(
+        request,
+        lambda: services.member_unlock(by=request.user, member=member),
+        _("%(member)s can try to log in again.") % {"member": member},
+        member.pk,
+    )
+
+
+@login_required
+@require_POST
 def member_reactivate(request, pk: int):
     """Let a deactivated member sign in again."""
     member = selectors.member_get(user=request.user, pk=pk)

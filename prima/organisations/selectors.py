@@ -157,3 +157,25 @@ def opd_list(*, user: Any) -> QuerySet[PerangkatDaerah]:
         )
         .order_by(Lower("pemda__name"), Lower("name"), "pk")
     )
+
+
+def role_emails(
+    role: str,
+    *,
+    pemda_id: int | None = None,
+    opd_id: int | None = None,
+    unit_id: int | None = None,
+) -> list[str]:
+    """Return the addresses of active accounts holding ``role`` exactly on one scope.
+
+    Give the Pemda alone for a Pemda-level role, the OPD alone for an OPD-level one,
+    the unit alone for a unit-level one; the other levels must be empty so that an
+    OPD administrator is not mistaken for an administrator of one of its units.
+    """
+    holders = Membership.objects.filter(
+        role=role, active=True, user__is_active=True, opd_id=opd_id, unit_id=unit_id
+    )
+    if pemda_id is not None:
+        holders = holders.filter(pemda_id=pemda_id)
+    emails = holders.exclude(user__email="").values_list("user__email", flat=True)
+    return sorted(set(emails))

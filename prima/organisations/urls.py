@@ -18,6 +18,11 @@ urlpatterns = [
     path("pegawai/<id:pk>/", people_views.member_detail, name="member-detail"),
     path("pegawai/<id:pk>/peran/", people_views.membership_add, name="membership-add"),
     path(
+        "pegawai/<id:pk>/buka-kunci/",
+        people_views.member_unlock,
+        name="member-unlock",
+    ),
+    path(
         "pegawai/<id:pk>/nonaktifkan/",
         people_views.member_deactivate,
         name="member-deactivate",

@@ -1,4 +1,8 @@
-"""HTML → PDF with WeasyPrint (a pure-Python engine: no browser, no daemon)."""
+"""HTML → PDF with WeasyPrint (a pure-Python engine: no browser, no daemon).
+
+Every PDF Prima renders goes through ``html_to_pdf``, which fetches nothing: a test
+fails if another module imports WeasyPrint.
+"""
 
 from __future__ import annotations
 
@@ -16,13 +20,28 @@ def _no_fetch(url: str, *args: Any, **kwargs: Any) -> dict:
     raise ValueError(f"external resource refused in PDF rendering: {url[:80]}")
 
 
+def _fetcher() -> Any:
+    """Return a WeasyPrint URL fetcher that refuses every URL through ``_no_fetch``.
+
+    WeasyPrint 70 needs a ``URLFetcher`` instance: a plain function that raises makes
+    the whole rendering fail instead of skipping the one resource with a warning.
+    """
+    from weasyprint.urls import URLFetcher
+
+    class NoFetch(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            return _no_fetch(url)
+
+    return NoFetch(allowed_protocols=(), allow_redirects=False)
+
+
 def html_to_pdf(html: str) -> bytes:
     """Return the PDF rendering of a complete HTML document."""
     # Imported here: WeasyPrint loads Pango and fonts, which costs time at startup
     # for every process that never renders a PDF.
     from weasyprint import HTML
 
-    return HTML(string=html, url_fetcher=_no_fetch).write_pdf()
+    return HTML(string=html, url_fetcher=_fetcher()).write_pdf()
 
 
 def render_pdf(template_name: str, context: dict[str, Any], request=None) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -31,14 +32,24 @@ class Sheet:
 
 #: Leading characters that make Excel or LibreOffice read a text cell as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+#: Characters an XLSX (XML 1.0) cannot hold: openpyxl raises IllegalCharacterError on
+#: them, so one citizen's text would break the whole export.
+_LINE_BREAKS = re.compile("[\x0b\x0c]")
+_UNWRITABLE = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 
 
 def safe_text(value: Any) -> Any:
-    """Return ``value`` with a leading apostrophe if it is text a sheet would evaluate.
+    """Return text as a spreadsheet keeps it: cleaned and never a formula.
 
-    Citizens type the suggestions exported here; "=HYPERLINK(...)" must stay text.
+    Citizens type the suggestions exported here (XLSX and CSV alike): a vertical
+    tab or form feed becomes a line break, other control characters are dropped, and
+    text that a sheet would evaluate ("=HYPERLINK(...)") gets a leading apostrophe.
+    Other values are returned unchanged.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if not isinstance(value, str):
+        return value
+    value = _UNWRITABLE.sub("", _LINE_BREAKS.sub("\n", value))
+    if value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 
@@ -91,7 +102,7 @@ def workbook_bytes(sheets: Iterable[Sheet]) -> bytes:
         worksheet = workbook.create_sheet(title=sheet.title[:31])
         header = []
         for text in sheet.header:
-            cell = WriteOnlyCell(worksheet, value=str(text))
+            cell = WriteOnlyCell(worksheet, value=safe_text(str(text)))
             cell.font = BOLD
             header.append(cell)
         worksheet.append(header)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -500,7 +501,7 @@ class StandardReview(models.Model):
     def __str__(self) -> str:
         return _("Review of %(standard)s on %(date)s") % {
             "standard": self.standard,
-            "date": self.reviewed_on,
+            "date": date_format(self.reviewed_on, "DATE_FORMAT"),
         }
 
 

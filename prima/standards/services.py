@@ -15,6 +15,7 @@ once are serialised.
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,6 +26,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from prima.organisations.models import Layanan, Unit
+from prima.standards import notifications
 from prima.standards.models import (
     ApprovalEvent,
     Maklumat,
@@ -215,6 +217,9 @@ def standard_submit(
     standard.submitted_by = user
     standard.save(update_fields=["submitted_at", "submitted_by", "updated_at"])
     _record(standard, ApprovalEvent.Action.SUBMITTED, user, now)
+    transaction.on_commit(
+        partial(notifications.notify_submitted, standard.pk), robust=True
+    )
     return standard
 
 
@@ -336,7 +341,8 @@ def standard_approve(
     standard.published_by = user
     standard.full_clean()
     standard.save()
-    _record(standard, ApprovalEvent.Action.APPROVED, user, now, comment)
+    event = _record(standard, ApprovalEvent.Action.APPROVED, user, now, comment)
+    transaction.on_commit(partial(notifications.notify_decided, event.pk), robust=True)
     return standard
 
 
@@ -369,7 +375,8 @@ def standard_return(
     standard.submitted_at = None
     standard.submitted_by = None
     standard.save(update_fields=["submitted_at", "submitted_by", "updated_at"])
-    _record(standard, ApprovalEvent.Action.RETURNED, user, now, comment)
+    event = _record(standard, ApprovalEvent.Action.RETURNED, user, now, comment)
+    transaction.on_commit(partial(notifications.notify_decided, event.pk), robust=True)
     return standard
 
 

@@ -3,8 +3,10 @@
 For analysts who only have an export: FILE is a CSV or XLSX file whose first non-empty
 row names the columns; the columns ``u1`` … ``u9`` (any case, spaces around ignored)
 hold one answer 1–4 per respondent, other columns are ignored, and empty rows are
-skipped. Only the first worksheet of an XLSX file is read. The computation is
-``prima.surveys.ikm.compute``.
+skipped. Only the first worksheet of an XLSX file is read, through the bounded
+reader every import uses (``prima.core.tabular``), within limits no real export
+reaches: 50 MB, Excel's own row count, 200 columns, 32 767 characters a cell. The
+computation is ``prima.surveys.ikm.compute``.
 
 Messages are in Indonesian, the language of the people who run the command. A bad
 file exits with status 2, lists every bad cell by spreadsheet row (the header being
@@ -17,16 +19,14 @@ Django settings are touched.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import re
 import sys
-import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from prima.core.tabular import Limits, Problem, Rows, TableLimit, read_rows
 from prima.surveys.ikm import (
     CODE_ORDER,
     EQUAL_WEIGHT,
@@ -40,7 +40,6 @@ from prima.surveys.ikm import (
 EXIT_BAD_INPUT = 2
 COLUMNS: dict[str, Unsur] = {u.lower(): u for u in CODE_ORDER}
 _INTEGER_TEXT = re.compile(r"[1-4](?:\.0*)?")
-_DELIMITERS = (",", ";", "\t")
 
 
 class InputError(Exception):
@@ -55,59 +54,55 @@ def _is_blank(cell: object) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError([f"{path}: tidak dapat dibaca ({error.strerror})"]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on Windows saves CSV in a legacy code page; the answer columns are
-        # ASCII either way, and the other columns are ignored.
-        text = raw.decode("latin-1")
-    first_line = text.split("\n", 1)[0]
-    # Indonesian Excel writes ';' because ',' is its decimal separator.
-    delimiter = max(_DELIMITERS, key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    for number, row in enumerate(reader, start=1):
-        yield number, list(row)
+# An analyst's export may hold several years of answers, but never more rows than
+# Excel itself allows; the bounds keep a hostile or broken file from running forever.
+LIMITS = Limits(
+    max_bytes=50 * 1024 * 1024,
+    max_rows=1_048_575,
+    max_columns=200,
+    max_cell_chars=32_767,
+)
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
-    # Imported here so that CSV files need no openpyxl import time.
-    import openpyxl  # type: ignore[import-untyped]
-    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+def _limit_message(path: Path, exc: TableLimit) -> str:
+    """Return the Indonesian message of a limit the file passed."""
+    where = f"baris {exc.row}" + (f", kolom {exc.column}" if exc.column else "")
+    messages = {
+        Problem.TOO_LARGE: f"berkas lebih dari {exc.limit // (1024 * 1024)} MB",
+        Problem.UNZIPPED_TOO_LARGE: (
+            f"isi XLSX lebih dari {exc.limit // (1024 * 1024)} MB setelah dibuka"
+        ),
+        Problem.UNKNOWN_TYPE: (
+            f"jenis berkas '{path.suffix}' tidak dikenal, gunakan .csv atau .xlsx"
+        ),
+        Problem.NOT_CSV: "bukan berkas teks CSV",
+        Problem.NOT_XLSX: "bukan berkas XLSX yang dapat dibaca",
+        Problem.TOO_MANY_ROWS: (
+            f"lebih dari {exc.limit} baris di bawah judul (baris kosong ikut dihitung)"
+        ),
+        Problem.TOO_MANY_COLUMNS: f"{where}: lebih dari {exc.limit} kolom",
+        Problem.CELL_TOO_LONG: f"{where}: isi sel lebih dari {exc.limit} karakter",
+    }
+    return f"{path}: {messages[exc.problem]}"
 
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
-        raise InputError(
-            [f"{path}: bukan berkas XLSX yang dapat dibaca ({error})"]
-        ) from None
-    try:
-        sheet = workbook.worksheets[0]
-        # Read-only sheets yield empty tuples for missing rows, so the count matches
-        # the row numbers shown in a spreadsheet program.
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(row)
-    finally:
-        workbook.close()
 
-
-def _rows(path: Path) -> Iterator[tuple[int, list[object]]]:
+def _rows(path: Path) -> Rows:
     if not path.exists():
         raise InputError([f"{path}: berkas tidak ditemukan"])
     if not path.is_file():
         raise InputError([f"{path}: bukan berkas"])
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return _csv_rows(path)
-    if suffix == ".xlsx":
-        return _xlsx_rows(path)
-    raise InputError(
-        [f"{path}: jenis berkas '{path.suffix}' tidak dikenal, gunakan .csv atau .xlsx"]
-    )
+    try:
+        if path.stat().st_size > LIMITS.max_bytes:
+            raise TableLimit(Problem.TOO_LARGE, limit=LIMITS.max_bytes)
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError([f"{path}: tidak dapat dibaca ({error.strerror})"]) from None
+    except TableLimit as exc:
+        raise InputError([_limit_message(path, exc)]) from None
+    try:
+        return read_rows(path.name, data, LIMITS)
+    except TableLimit as exc:
+        raise InputError([_limit_message(path, exc)]) from None
 
 
 def _score(cell: object) -> int | None:
@@ -140,8 +135,6 @@ def read_answers(path: Path) -> list[dict[Unsur, int]]:
     answers: list[dict[Unsur, int]] = []
     errors: list[str] = []
     for number, cells in rows:
-        if all(_is_blank(cell) for cell in cells):
-            continue
         if header is None:
             header = _header(number, cells)
             continue

@@ -37,6 +37,10 @@ MAX_BYTES = 5 * 1024 * 1024
 # about 9 s on SQLite. A unit never needs more: Krejcie–Morgan asks at most 384
 # respondents per period.
 MAX_ROWS = 5_000
+# Sixteen columns are read; the longest cell is a suggestion, which the online form
+# (``intake_forms.SurveyForm``) limits to 2 000 characters.
+MAX_COLUMNS = 60
+MAX_CELL_CHARS = 2_000
 #: Fixed namespace of the idempotency keys of imported rows; never change it, or a
 #: file imported before the change would be stored again.
 NAMESPACE = uuid.UUID("6f1c9a52-4f0e-4d8e-9a63-2b7f0c5d1e44")
@@ -87,7 +91,14 @@ class ImportResult:
 
 def read_table(name: str, data: bytes) -> Table:
     """Return the file's non-blank rows (header first), each with its row number."""
-    return read_file_table(name, data, max_bytes=MAX_BYTES, max_rows=MAX_ROWS)
+    return read_file_table(
+        name,
+        data,
+        max_bytes=MAX_BYTES,
+        max_rows=MAX_ROWS,
+        max_columns=MAX_COLUMNS,
+        max_cell_chars=MAX_CELL_CHARS,
+    )
 
 
 _text = cell_text

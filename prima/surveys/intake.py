@@ -22,6 +22,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from prima.organisations.models import Layanan, Unit
+from prima.reports.pdf import html_to_pdf
 from prima.surveys.ikm import QUESTIONNAIRE_ORDER
 from prima.surveys.models import ExtraQuestion, KioskDevice, QuestionWording
 from prima.surveys.questions import DEFAULT_QUESTIONS, UNSUR_NAMES
@@ -229,7 +230,5 @@ def poster_html(*, url: str, title: str, subtitle: str = "") -> str:
 
 
 def poster_pdf(html: str) -> bytes:
-    """Return ``html`` rendered to PDF bytes."""
-    from weasyprint import HTML  # imported late: heavy, and only posters need it
-
-    return HTML(string=html).write_pdf()
+    """Return ``html`` rendered to PDF bytes, fetching no outside resource."""
+    return html_to_pdf(html)

@@ -1,5 +1,6 @@
-"""Citizen intake pages (no login, no JavaScript) and the staff pages that feed
-them: QR posters and kiosk devices.
+"""Citizen intake pages (no login, no JavaScript needed) and the staff pages that
+feed them: QR posters and kiosk devices. The kiosk page alone loads a script, which
+keeps answers on the tablet while its connection is down (static/js/kiosk.js).
 
 A submission key is issued with every display of the form and handed to
 ``response_submit``, so a double tap, the back button or a retry stores one response.
@@ -8,6 +9,7 @@ A submission key is issued with every display of the form and handed to
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
@@ -142,6 +144,30 @@ def survey_service(request, layanan_pk: int):
 def survey_thanks(request):
     """Thank the citizen after a stored response."""
     return TemplateResponse(request, "surveys/intake/thanks.html", {})
+
+
+KIOSK_WORKER = Path(__file__).resolve().parent.parent / "static" / "js" / "kiosk-sw.js"
+
+
+@lru_cache(maxsize=1)
+def _kiosk_worker_source() -> bytes:
+    return KIOSK_WORKER.read_bytes()
+
+
+def kiosk_worker(request):
+    """Serve the kiosk's service worker from the kiosk's own path.
+
+    A service worker controls only pages under the folder it is served from, and
+    the static files live elsewhere; so the script from ``static/js`` is sent here,
+    where its scope covers every kiosk page. Browsers check it for updates on each
+    visit, so it is never kept in an HTTP cache.
+    """
+    response = HttpResponse(
+        _kiosk_worker_source(), content_type="text/javascript; charset=utf-8"
+    )
+    response["Service-Worker-Allowed"] = request.path.rsplit("/", 1)[0] + "/"
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 def kiosk(request, token: str):

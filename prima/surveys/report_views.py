@@ -95,16 +95,17 @@ class _Echo:
 
 def _csv_lines(rows):
     writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(reporting.DATA_HEADER)
+    yield "\ufeff" + writer.writerow(reporting.CSV_HEADER)
     for row in rows:
         yield writer.writerow([safe_text(v) for v in row])
 
 
 @login_required
 def report_csv(request, unit_pk: int):
-    """Stream the unit's raw answers in the period as CSV (UTF-8 with BOM)."""
+    """Stream the unit's raw answers in the period as CSV (UTF-8 with BOM), in the
+    columns of the paper-form import."""
     unit, period = _staff_unit(request, unit_pk)
-    rows = reporting.response_rows(reporting.unit_responses(request.user, unit, period))
+    rows = reporting.csv_rows(reporting.unit_responses(request.user, unit, period))
     response = StreamingHttpResponse(
         _csv_lines(rows), content_type="text/csv; charset=utf-8"
     )

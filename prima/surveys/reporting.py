@@ -381,13 +381,14 @@ def unit_report(unit: Unit, period: Period) -> UnitReport:
 # --- Exports ---------------------------------------------------------------------------
 
 
-def response_rows(responses) -> Iterator[tuple]:
-    """Yield the raw answers of ``responses`` as DATA_HEADER rows, oldest first."""
+def _answer_rows(responses, *service_fields: str) -> Iterator[tuple]:
+    """Yield each response's date, ``service_fields``, channel, profile, scores and
+    suggestion, oldest first."""
     return (
         responses.order_by("service_date", "pk")
         .values_list(
             "service_date",
-            "layanan__name",
+            *service_fields,
             "channel",
             "gender",
             "age",
@@ -398,6 +399,11 @@ def response_rows(responses) -> Iterator[tuple]:
         )
         .iterator(chunk_size=2000)
     )
+
+
+def response_rows(responses) -> Iterator[tuple]:
+    """Yield the raw answers of ``responses`` as DATA_HEADER rows, oldest first."""
+    return _answer_rows(responses, "layanan__name")
 
 
 #: Columns of DATA_HEADER whose stored codes a person reads as their choice label.
@@ -424,13 +430,47 @@ def data_sheet_header() -> list[str]:
 def data_sheet_rows(responses) -> Iterator[list]:
     """Yield ``response_rows`` with coded answers as their labels ("Kertas", "D1–D3").
 
-    The csv keeps the codes: it is the file that imports back.
+    The CSV keeps the profile codes instead: it is the import's format (``csv_rows``).
     """
     labels = {index: dict(choices) for index, choices in _CODED.items()}
     for row in response_rows(responses):
         yield [
             str(labels[i].get(v, v)) if i in labels and v else v
             for i, v in enumerate(row)
+        ]
+
+
+#: The CSV export's columns: the paper-form import's own (``prima.surveys.imports``),
+#: so an exported file is also a filled-in template of the import, plus the service's
+#: name and the channel, which the import ignores.
+CSV_HEADER = [
+    "tanggal",
+    "kode_layanan",
+    "layanan",
+    "saluran",
+    "jenis_kelamin",
+    "usia",
+    "pendidikan",
+    "pekerjaan",
+    *SCORE_COLUMNS,
+    "saran",
+]
+
+
+def csv_rows(responses) -> Iterator[list]:
+    """Yield the answers of ``responses`` as CSV_HEADER rows, oldest first.
+
+    Profile answers keep the codes the import reads back ("p", "d1_d3"); the channel,
+    which the import does not read, is written as a person reads it ("Kertas").
+    """
+    channels = dict(Response._meta.get_field("channel").flatchoices)
+    rows = _answer_rows(responses, "layanan__code", "layanan__name")
+    for row in rows:
+        yield [
+            row[0].isoformat(),
+            *row[1:3],
+            str(channels.get(row[3], row[3])),
+            *row[4:],
         ]
 
 

@@ -8,6 +8,7 @@ urlpatterns: list = [
     path("s/u/<id:unit_pk>/", views.survey_unit, name="survey-unit"),
     path("s/l/<id:layanan_pk>/", views.survey_service, name="survey-service"),
     path("s/terima-kasih/", views.survey_thanks, name="survey-thanks"),
+    path("kiosk/sw.js", views.kiosk_worker, name="kiosk-worker"),
     path("kiosk/<str:token>/", views.kiosk, name="kiosk"),
     path(
         "staf/skm/poster/unit/<id:unit_pk>.pdf",

@@ -127,6 +127,27 @@ def test_password_reset_mails_a_working_link(client):
     assert client.login(username="budi", password=NEW_PASSWORD)
 
 
+def test_password_reset_reaches_an_invited_account_without_password(client):
+    """Someone invited who lost the e-mail asks for a reset and gets a link with which
+    they choose their first password; a deactivated account still gets nothing."""
+    invited = make_account(username="rina")
+    invited.set_unusable_password()
+    invited.save()
+    gone = make_account(username="lama", is_active=False)
+    client.post(reverse("accounts:password_reset"), {"email": gone.email})
+    assert not mail.outbox
+
+    client.post(reverse("accounts:password_reset"), {"email": "RINA@example.test"})
+    [message] = mail.outbox
+    link = re.search(r"https?://testserver(/\S+)", message.body).group(1)
+    form_page = client.get(link, follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert client.login(username="rina", password=NEW_PASSWORD)
+
+
 def test_password_reset_for_unknown_address_sends_nothing(client, db):
     """An unknown address gets the same answer and no e-mail."""
     response = client.post(

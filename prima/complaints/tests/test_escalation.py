@@ -49,6 +49,8 @@ def test_overdue_case_goes_to_the_opd_admin_once(
     assert case.escalation_level == 1
     event = case.events.last()
     assert not event.public and "OPD" in event.staff_note and not event.note
+    # The missed deadline reads as a person writes it, in the active language.
+    assert "5 March 2026" in event.staff_note or "5 Maret 2026" in event.staff_note
     assert mail.outbox[0].to == [users["admin_opd"].email]
     with django_capture_on_commit_callbacks(execute=True):
         again = escalate(today=date(2026, 3, 6))

@@ -179,6 +179,43 @@ def test_page_shows_import_errors(org, users, client):
     assert "Nothing was imported" in page and "is not a date" in page
 
 
+def test_import_of_a_very_long_cell_is_a_form_error(org, users, client):
+    """A cell past the csv module's own field limit is refused in the form, naming
+    the row, instead of failing the request."""
+    client.force_login(users["admin_pemda"])
+    data = b"date,name\n2027-03-29," + b"x" * 131_073 + b"\n"
+    response = client.post(
+        reverse("complaints:holiday-import"),
+        {
+            "pemda": org.pemda.pk,
+            "year": 2027,
+            "file": SimpleUploadedFile("l.csv", data),
+        },
+    )
+    assert response.status_code == 200
+    assert "Row 2: a cell is longer than 1000 characters." in response.content.decode()
+    assert not Holiday.objects.exists()
+
+
+def test_too_large_file_is_refused_before_it_is_read(org, users, client, monkeypatch):
+    """A file over the size limit is a form error; the import never sees it."""
+    from prima.complaints import holidays
+
+    monkeypatch.setattr(holidays, "holidays_import", None)  # must not be called
+    client.force_login(users["admin_pemda"])
+    data = b"date,name\n" + b" " * holidays.MAX_BYTES
+    response = client.post(
+        reverse("complaints:holiday-import"),
+        {
+            "pemda": org.pemda.pk,
+            "year": 2027,
+            "file": SimpleUploadedFile("l.csv", data),
+        },
+    )
+    assert response.status_code == 200
+    assert "The file is larger than 1 MB" in response.content.decode()
+
+
 def test_other_pemda_cannot_be_chosen(org, users, client):
     """An admin cannot add to another Pemda's calendar by changing the form."""
     client.force_login(users["admin_pemda"])

@@ -92,10 +92,21 @@ def test_submit_redirects_and_shows_the_code_once(en, org):
     page = en.get(response["Location"])
     assert case.tracking_code in page.content.decode()
     assert "Write this code down" in page.content.decode()
+    assert "no-store" in page["Cache-Control"]
     again = en.get(response["Location"])
     assert case.tracking_code not in again.content.decode()
     assert case.unit == org.unit
     assert case.contact_email == "siti@example.org"
+
+
+def test_the_unlocked_case_page_is_never_stored(en, org):
+    """The case page a tracking code unlocks is kept by no cache."""
+    en.post(submit_url(org), form_data())
+    case = Case.objects.get()
+    track = reverse("complaints:track", kwargs={"pemda_slug": org.pemda.slug})
+    unlocked = en.post(track, {"code": case.tracking_code}, follow=True)
+    assert case.subject in unlocked.content.decode()
+    assert "no-store" in unlocked["Cache-Control"]
 
 
 def test_double_submit_stores_one_case(en, org):

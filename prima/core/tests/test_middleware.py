@@ -29,3 +29,40 @@ def test_unknown_language_cookie_falls_back_to_indonesian(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx"
     response = client.get(reverse("portal:home"))
     assert response.headers["Content-Language"] == "id"
+
+
+def test_a_response_with_its_own_policy_keeps_it(rf, settings):
+    """A stored file's sandboxing policy is not replaced by the pages' policy."""
+    from django.http import HttpResponse
+
+    from prima.core.middleware import SecurityHeadersMiddleware
+
+    def own_policy(request):
+        response = HttpResponse(b"data", content_type="image/png")
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        return response
+
+    request = rf.get("/media/x.png")
+    response = SecurityHeadersMiddleware(own_policy)(request)
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    assert response["Permissions-Policy"] == settings.PRIMA_PERMISSIONS_POLICY
+
+
+def test_debug_error_pages_are_left_without_the_policy(client, settings):
+    """With DEBUG, Django's own 404 page (inline style and script) is not blocked;
+    pages still get the policy."""
+    settings.DEBUG = True
+    assert "Content-Security-Policy" not in client.get("/tidak-ada-di-sini/")
+    home = client.get(reverse("portal:home"))
+    assert home["Content-Security-Policy"] == settings.PRIMA_CONTENT_SECURITY_POLICY
+
+
+def test_signed_in_users_pages_are_not_stored(client, settings):
+    """Any page shown to a signed-in user is private and not stored; the same page
+    for a citizen is not marked so."""
+    from django.contrib.auth import get_user_model
+
+    assert "no-store" not in client.get(reverse("portal:home")).get("Cache-Control", "")
+    client.force_login(get_user_model().objects.create_user("budi"))
+    cache_control = client.get(reverse("portal:home"))["Cache-Control"]
+    assert "no-store" in cache_control and "private" in cache_control

@@ -148,6 +148,7 @@ LEFT_EMPTY = {
     "complaints.Attachment": "attachments are files citizens upload; the demo stores none",
     "innovations.Evidence": "evidence is uploaded files; the demo stores none",
     "competitions.ScoreChange": "demo score sheets are never changed after locking",
+    "core.RateCounter": "counters of failed logins and requests; the demo makes none",
 }
 # Every row of these is validated; of the larger tables, the first rows by key.
 VALIDATE_ALL = (PerangkatDaerah, Unit, Layanan, StandarPelayanan, Maklumat)

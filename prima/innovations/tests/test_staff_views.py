@@ -8,6 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from prima.core.roles import Role
+from prima.core.testing import ACTIVE_PDF_MARKERS, hostile_jpeg, hostile_pdf
 from prima.innovations.forms import ALL_SECTIONS
 from prima.innovations.models import Innovation, Status
 from prima.innovations.testing import (
@@ -324,3 +325,44 @@ def test_replicate_refuses_drafts_and_readers(client, org, users):
         reverse("innovations:replicate", args=[published.pk])
     )
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("name", "build", "markers"),
+    [
+        ("surat.pdf", hostile_pdf, ACTIVE_PDF_MARKERS),
+        ("foto.jpg", hostile_jpeg, [b"<script>", b"ICC_PROFILE", b"PhoneMaker"]),
+    ],
+)
+def test_evidence_is_stored_without_active_content(
+    client, org, users, name, build, markers
+):
+    """A PDF carrying JavaScript and actions, or a JPEG with a script in its comment,
+    is stored (and served back) without any of it."""
+    innovation = make_innovation(unit=org.unit, published=False)
+    client = login(client, users["operator_unit"])
+    client.post(
+        reverse("innovations:evidence_add", args=[innovation.pk]),
+        {"file": SimpleUploadedFile(name, build())},
+    )
+    item = innovation.evidence.get()
+    with item.file.open("rb") as stored:
+        data = stored.read()
+    served = client.get(reverse("innovations:evidence_file", args=[item.pk]))
+    assert b"".join(served.streaming_content) == data
+    for marker in markers:
+        assert marker not in data, marker
+
+
+def test_evidence_with_a_too_long_name_is_refused_as_such(client, org, users):
+    """A file name longer than the field holds gets its own message."""
+    innovation = make_innovation(unit=org.unit, published=False)
+    name = "x" * 240 + ".png"
+    response = login(client, users["operator_unit"]).post(
+        reverse("innovations:evidence_add", args=[innovation.pk]),
+        {"file": SimpleUploadedFile(name, png_bytes(), content_type="image/png")},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "file name is longer than 200 characters" in response.content.decode()
+    assert not innovation.evidence.exists()

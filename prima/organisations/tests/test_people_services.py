@@ -9,11 +9,12 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from prima.accounts import throttle
 from prima.accounts.tokens import invitation_token
 from prima.core.roles import Role
 from prima.organisations import people_services as services
 from prima.organisations.models import MemberEvent, Membership
-from prima.organisations.testing import TEST_PASSWORD
+from prima.organisations.testing import TEST_PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +85,40 @@ def test_existing_address_gets_the_role_not_a_second_account(
     [message] = mail.outbox
     assert not LINK.search(message.body)
     assert str(org.sibling_unit) in message.body
+
+
+def test_simultaneous_invitations_of_a_new_address_open_one_account(
+    org, users, monkeypatch
+):
+    """When another invitation of the same address commits its account between this
+    one's look-up and its insert, the role goes to that account: no second account,
+    no error."""
+    first = invite(users["admin_pemda"], org.opd)
+    real_lookup = services._accounts_with
+    lookups = []
+
+    def lookup_before_the_other_commit(email):
+        lookups.append(email)
+        return [] if len(lookups) == 1 else real_lookup(email)
+
+    monkeypatch.setattr(services, "_accounts_with", lookup_before_the_other_commit)
+    second = invite(users["admin_opd"], org.unit, role=Role.OPERATOR_UNIT)
+    member = first.membership.user
+    assert len(lookups) == 2
+    assert second.membership.user == member and not second.created
+    assert get_user_model().objects.filter(email__iexact=member.email).count() == 1
+    assert member.memberships.filter(active=True).count() == 2
+
+
+def test_the_database_keeps_one_account_per_address(users):
+    """The unique address holds whatever the case of the letters."""
+    from django.db import IntegrityError, transaction
+
+    operator = users["operator_unit"]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        get_user_model().objects.create(
+            username="another", email=operator.email.upper()
+        )
 
 
 def test_inviting_again_resends_the_link_without_duplicating(
@@ -244,3 +279,35 @@ def test_deactivated_account_is_not_given_roles(org, users):
         services.membership_add(
             by=users["admin_pemda"], member=juri, role=Role.MENTOR, target=org.pemda
         )
+
+
+def lock(member) -> None:
+    for _ in range(throttle.ACCOUNT_LOGINS.limit):
+        throttle.login_attempt(None, member.username)
+
+
+def test_unlock_lets_a_locked_account_log_in_again(org, users, client):
+    """After failed logins lock an account, its Pemda admin unlocks it, recorded."""
+    operator = users["operator_unit"]
+    lock(operator)
+    assert not client.login(username=operator.username, password=TEST_PASSWORD)
+    services.member_unlock(by=users["admin_pemda"], member=operator)
+    assert client.login(username=operator.username, password=TEST_PASSWORD)
+    event = MemberEvent.objects.get(member=operator)
+    assert (event.action, event.actor) == ("unlocked", users["admin_pemda"])
+
+
+def test_unlock_refused_beyond_reach_and_when_not_locked(org, users):
+    """A Pemda admin cannot unlock an account of another Pemda, whose own admin can;
+    an account that is not locked is not unlocked."""
+    beta_operator = make_user(role=Role.OPERATOR_UNIT, unit=org.other_pemda_unit)
+    lock(beta_operator)
+    with pytest.raises(PermissionDenied):
+        services.member_unlock(by=users["admin_pemda"], member=beta_operator)
+    with pytest.raises(PermissionDenied):
+        services.member_unlock(by=users["operator_unit"], member=beta_operator)
+    assert throttle.account_locked(beta_operator.username)
+    services.member_unlock(by=users["other_pemda_admin"], member=beta_operator)
+    assert not throttle.account_locked(beta_operator.username)
+    with pytest.raises(ValidationError):
+        services.member_unlock(by=users["other_pemda_admin"], member=beta_operator)

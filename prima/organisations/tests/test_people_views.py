@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from prima.accounts import throttle
 from prima.core.roles import Role
 from prima.organisations.models import MemberEvent, Membership
 from prima.organisations.testing import make_user
@@ -204,3 +205,31 @@ def test_history_hides_roles_beyond_the_viewer(org, users, client):
     assert org.other_opd_unit.name in client.get(url).content.decode()
     client.force_login(users["admin_opd"])
     assert org.other_opd_unit.name not in client.get(url).content.decode()
+
+
+def test_locked_login_is_shown_and_unlocked_by_post(org, users, client):
+    """The member page marks a locked login and offers the admin to unlock it."""
+    operator = users["operator_unit"]
+    for _ in range(throttle.ACCOUNT_LOGINS.limit):
+        throttle.login_attempt(None, operator.username)
+    client.force_login(users["admin_pemda"])
+    url = reverse("organisations:member-unlock", kwargs={"pk": operator.pk})
+    page = client.get(
+        reverse("organisations:member-detail", kwargs={"pk": operator.pk})
+    ).content.decode()
+    assert "login locked" in page and f'action="{url}"' in page
+    page = client.post(url, follow=True).content.decode()
+    assert "can try to log in again" in page and "Login unlocked" in page
+    assert "login locked" not in page
+    assert not throttle.account_locked(operator.username)
+
+
+def test_another_pemda_admin_cannot_unlock(org, users, client):
+    """An admin of another Pemda gets 404 and the account stays locked."""
+    operator = users["operator_unit"]
+    for _ in range(throttle.ACCOUNT_LOGINS.limit):
+        throttle.login_attempt(None, operator.username)
+    client.force_login(users["other_pemda_admin"])
+    url = reverse("organisations:member-unlock", kwargs={"pk": operator.pk})
+    assert client.post(url).status_code == 404
+    assert throttle.account_locked(operator.username)

@@ -49,3 +49,16 @@ def test_dates_and_numbers_are_real_cells_shown_the_indonesian_way():
     assert sheet["B2"].number_format == "[$-421]d mmmm yyyy hh.mm"
     assert sheet["C2"].number_format == "#,##0"
     assert sheet["D2"].number_format == "#,##0.00"
+
+
+def test_characters_a_workbook_cannot_hold_are_cleaned_everywhere():
+    """Control characters in a header or a cell never break the workbook: a vertical
+    tab or form feed becomes a line break, the others go, and a formula hidden
+    behind one is still neutralised."""
+    content = workbook_bytes(
+        [Sheet("S", ["a\x00b"], [["x\x0by\x0cz\x1f"], ["\x01=1+1"], ["\ufffeok"]])]
+    )
+    values = [
+        c for (c,) in load_workbook(BytesIO(content))["S"].iter_rows(values_only=True)
+    ]
+    assert values == ["ab", "x\ny\nz", "'=1+1", "ok"]

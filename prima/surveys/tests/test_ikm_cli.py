@@ -195,6 +195,16 @@ def test_bad_xlsx_cells_use_spreadsheet_row_numbers(tmp_path: Path) -> None:
         ("header-only.csv", "u1,u2,u3,u4,u5,u6,u7,u8,u9\n\n", "tidak ada baris data"),
         ("empty.csv", "", "berkas kosong"),
         ("broken.xlsx", "not a zip", "bukan berkas XLSX yang dapat dibaca"),
+        (
+            "long.csv",
+            "u1,u2,u3,u4,u5,u6,u7,u8,u9,catatan\n4,4,4,4,4,4,4,4,4," + "x" * 131_073,
+            "long.csv: baris 2: isi sel lebih dari 32767 karakter",
+        ),
+        (
+            "wide.csv",
+            "u1,u2,u3,u4,u5,u6,u7,u8,u9" + ",x" * 200 + "\n",
+            "wide.csv: baris 1: lebih dari 200 kolom",
+        ),
     ],
 )
 def test_bad_files_exit_2_with_nothing_on_stdout(

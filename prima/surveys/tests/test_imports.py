@@ -187,6 +187,15 @@ def test_too_many_rows_are_refused():
         read_table("form.csv", data)
 
 
+def test_blank_rows_count_toward_the_row_limit():
+    """200 000 blank rows around one data row are refused by the 5 000-row limit."""
+    data = (
+        HEADER + "\n" + ",\n" * 200_000 + "2026-05-12,KTP,4,4,3,4,4,4,4,3,3\n"
+    ).encode()
+    with pytest.raises(ImportRefused, match="more than 5000 rows below the header"):
+        read_table("form.csv", data)
+
+
 def test_blank_rows_are_skipped_but_keep_row_numbers(org, ktp):
     """Blank lines are ignored and a later bad cell still gets its file row number."""
     data = csv_bytes(

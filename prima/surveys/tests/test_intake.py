@@ -91,3 +91,22 @@ def test_cached_service_and_questions_are_held_until_their_cache_entry_goes(
     org.layanan.active = False
     org.layanan.save()
     assert active_service(org.layanan.pk) is None
+
+
+def test_qr_poster_fetches_no_outside_resource(monkeypatch):
+    """The SKM QR poster goes through the same guard as the reports: a resource
+    named in its HTML is refused, never fetched."""
+    from prima.reports import pdf
+    from prima.surveys import intake
+
+    asked = []
+
+    def recording_refusal(url, *args, **kwargs):
+        asked.append(url)
+        raise ValueError("refused")
+
+    monkeypatch.setattr(pdf, "_no_fetch", recording_refusal)
+    html = intake.poster_html(url="https://prima.example/s/u/1/", title="Loket")
+    html = html.replace("</body>", '<img src="file:///etc/hostname"></body>')
+    assert intake.poster_pdf(html).startswith(b"%PDF")
+    assert "file:///etc/hostname" in asked

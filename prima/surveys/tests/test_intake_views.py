@@ -334,3 +334,28 @@ def test_service_poster_encodes_the_absolute_short_link(
     assert link in fed[0]
     assert intake.qr_svg(link) in fed[0]
     assert "Penerbitan KTP-el" in fed[0]
+
+
+def test_kiosk_worker_is_served_with_a_scope_over_every_kiosk(client, org):
+    """The kiosk's service worker comes from /kiosk/, allowed to control every kiosk
+    page, as JavaScript that is checked for updates on each visit."""
+    _device, token = kiosk_issue(unit=org.unit, name="Tablet 1")
+    url = reverse("surveys:kiosk-worker")
+    kiosk_page = reverse("surveys:kiosk", kwargs={"token": token})
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/javascript")
+    scope = response["Service-Worker-Allowed"]
+    assert kiosk_page.startswith(scope) and url.startswith(scope)
+    assert response["Cache-Control"] == "no-cache"
+    assert b'addEventListener("fetch"' in response.content
+
+
+def test_kiosk_page_loads_its_script_and_texts(client, org):
+    """Only the kiosk page loads the offline script, with its texts in the page."""
+    _device, token = kiosk_issue(unit=org.unit, name="Tablet 1")
+    page = client.get(reverse("surveys:kiosk", kwargs={"token": token}))
+    assert b"js/kiosk.js" in page.content
+    assert b'data-worker="/kiosk/sw.js"' in page.content
+    survey = client.get(reverse("surveys:survey-unit", args=[org.unit.pk]))
+    assert b"<script" not in survey.content

@@ -10,6 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from prima.core.periods import parse_key
+from prima.surveys import imports
 from prima.surveys.models import Channel, FollowUp, Response
 from prima.surveys.testing import submit_four
 
@@ -100,13 +101,33 @@ def test_csv_streams_one_line_per_response_with_bom(org, admin_client):
     assert response.streaming
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     text = b"".join(response.streaming_content).decode("utf-8")
-    assert text.startswith("\ufeffdate,service,channel,")
+    assert text.startswith("\ufefftanggal,kode_layanan,layanan,saluran,")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert rows[0][7:16] == [f"u{i}" for i in range(1, 10)]
+    assert rows[0][8:17] == [f"u{i}" for i in range(1, 10)]
     assert len(rows) == 5
-    assert rows[4][7:16] == ["3", "2", "1", "4", "3", "4", "4", "3", "3"]
+    assert rows[4][8:17] == ["3", "2", "1", "4", "3", "4", "4", "3", "3"]
     assert rows[1][-1] == "Antre, lama"
     assert rows[1][0] == "2025-02-10"
+    assert rows[1][1:4] == [org.layanan.code, org.layanan.name, Channel.ONLINE.label]
+
+
+@pytest.mark.django_db
+def test_exported_csv_reads_back_through_the_paper_import(org, admin_client):
+    """The export is in the import's columns: read back for the same unit it gives
+    the same services, dates, profiles and scores, without a single bad cell."""
+    submit_four(org.layanan, suggestion="Antre, lama")
+    response = admin_client.get(staff_url("report-csv", org.unit))
+    data = b"".join(response.streaming_content)
+    clean, errors = imports.validate_rows(
+        imports.read_table("jawaban.csv", data), unit=org.unit, today=date(2026, 1, 1)
+    )
+    assert errors == []
+    stored = Response.objects.filter(unit=org.unit).order_by("service_date", "pk")
+    assert [(r.layanan, r.service_date, r.scores) for r in clean] == [
+        (r.layanan, r.service_date, {u.value: s for u, s in r.scores().items()})
+        for r in stored
+    ]
+    assert [r.profile["gender"] for r in clean] == [r.gender for r in stored]
 
 
 @pytest.mark.django_db
@@ -214,3 +235,37 @@ def test_public_page_without_responses_says_so(org, client):
         client, "public-unit", pemda_slug=org.pemda.slug, unit_pk=org.unit.pk
     ).content.decode()
     assert "No survey responses were received in this period." in html
+
+
+HOSTILE_SUGGESTION = '=HYPERLINK("http://x","klik")\x0bAntre\x01 lama'
+CLEANED_SUGGESTION = '\'=HYPERLINK("http://x","klik")\nAntre lama'
+
+
+@pytest.mark.django_db
+def test_xlsx_with_control_characters_and_a_formula_is_a_valid_workbook(
+    org, users, client
+):
+    """A suggestion with a vertical tab, a control character and a formula still
+    gives the unit's staff a workbook that opens, with the text cleaned and kept as
+    text."""
+    submit_four(org.layanan, suggestion=HOSTILE_SUGGESTION)
+    client.force_login(users["operator_unit"])
+    response = client.get(staff_url("report-xlsx", org.unit))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content))["Data"]
+    cells = [row[-1] for row in sheet.iter_rows(min_row=2)]
+    assert len(cells) == 4
+    for cell in cells:
+        assert cell.value == CLEANED_SUGGESTION
+        assert cell.data_type == "s"
+
+
+@pytest.mark.django_db
+def test_csv_cleans_the_same_way(org, users, client):
+    """The CSV export uses the same cleaning as the workbook."""
+    submit_four(org.layanan, suggestion=HOSTILE_SUGGESTION)
+    client.force_login(users["operator_unit"])
+    response = client.get(staff_url("report-csv", org.unit))
+    text = b"".join(response.streaming_content).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert [row[-1] for row in rows[1:]] == [CLEANED_SUGGESTION] * 4

@@ -243,6 +243,31 @@ def test_import_refuses_other_file_types(english, org, users):
     assert "Upload a CSV (.csv) or Excel (.xlsx) file." in page
 
 
+@pytest.mark.parametrize(
+    ("length", "message"),
+    [
+        (131_072, "Baris 2, kolom 12: isi sel lebih dari 2000 karakter."),
+        # Past the csv module's own field limit the column is not known any more.
+        (131_073, "Baris 2: isi sel lebih dari 2000 karakter."),
+    ],
+)
+def test_import_of_a_cell_at_the_csv_field_limit_is_a_form_error(
+    client, org, users, length, message
+):
+    """A cell of 131 072 characters (the csv module's own limit) or more is refused
+    in the form, in Indonesian, naming the row and the limit; nothing is stored."""
+    make_layanan(unit=org.unit, code="KTP")
+    row = "2026-05-12,KTP,4,4,3,4,4,4,4,3,3," + "x" * length + "\n"
+    header = CSV_HEADER.strip() + ",saran\n"
+    upload = SimpleUploadedFile("form.csv", (header + row).encode())
+    client.force_login(users["operator_unit"])
+    url = reverse("surveys:import", kwargs={"unit_pk": org.unit.pk})
+    response = client.post(url, {"file": upload})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Response.objects.count() == 0
+
+
 def test_import_forbidden_to_read_only_roles(client, org, users):
     """A counter officer may not import paper forms."""
     client.force_login(users["petugas_loket"])
