@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from prima.core.forms import DateInput
+from prima.core.forms import DateInput, ModelMultipleChoiceField
 from prima.evaluations.models import CohortBy, Instrument, ServiceKind
 
 UNIT_FIELDS = {
@@ -30,7 +30,7 @@ DATE_FIELDS = (
 ERROR_FIELDS = {"units": UNIT_FIELDS[ServiceKind.BARANG][0]}
 
 
-class UnitsField(forms.ModelMultipleChoiceField):
+class UnitsField(ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.opd.name} · {obj.name}"
 
