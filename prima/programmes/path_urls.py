@@ -1,0 +1,22 @@
+"""URLs of the participant's path and the coaching clinic, in the programmes area."""
+
+from django.urls import path
+
+from prima.programmes import path_views
+
+urlpatterns = [
+    path("tim/<int:pk>/jalur/", path_views.team_path, name="team_path"),
+    path("tim/<int:pk>/diagnosis/", path_views.diagnosis_edit, name="diagnosis_edit"),
+    path("tim/<int:pk>/desain/", path_views.design_edit, name="design_edit"),
+    path("tim/<int:pk>/tonggak/", path_views.milestone_add, name="milestone_add"),
+    path("tonggak/<int:pk>/lapor/", path_views.report_create, name="report_create"),
+    path("laporan/<int:pk>/tinjau/", path_views.report_review, name="report_review"),
+    path("laporan/<int:pk>/bukti/", path_views.report_file, name="report_file"),
+    path("tim/<int:pk>/klinik/", path_views.clinic, name="clinic"),
+    path(
+        "tim/<int:pk>/klinik/ajukan/",
+        path_views.version_submit,
+        name="version_submit",
+    ),
+    path("versi/<int:pk>/saran/", path_views.clinic_review, name="clinic_review"),
+]
