@@ -232,7 +232,10 @@ def report_file(request, pk: int):
     if not report.file:
         raise Http404
     return stored_file_response(
-        report.file, filename=report.original_name, content_type=report.content_type
+        report.file,
+        filename=report.original_name,
+        content_type=report.content_type,
+        inline=False,
     )
 
 
