@@ -111,7 +111,7 @@ def test_the_path_from_diagnosis_to_an_accepted_milestone(org, users, teams, cli
     mentor = login(client, users["mentor"])
     report = MilestoneReport.objects.get(milestone=milestone)
     assert (
-        'id="id_r%d_outcome_0"' % report.pk
+        f'id="id_r{report.pk}_outcome_0"'
         in mentor.get(_url("team_path", team)).content.decode()
     )
     mentor.post(_url("report_review", report), {"outcome": "perlu_perbaikan"})
