@@ -76,6 +76,15 @@ def diagnosis_save(
     item.updated_by = by
     item.full_clean()
     item.save()
+    # The draft's targets follow the diagnosis they were taken from.
+    innovation = path_selectors.innovation_of(team)
+    if innovation is not None and innovation.target_codes() != codes:
+        innovations.innovation_save(
+            innovation,
+            by=by,
+            targets=codes,
+            layanan=list(innovation.layanan.all()),
+        )
     return item
 
 

@@ -110,6 +110,9 @@ def test_design_creates_a_registry_draft_targeting_the_diagnosed_unsur(
     )
     innovation = Innovation.objects.get(pk=innovation.pk)
     assert innovation.kebaruan == "Baru" and innovation.target_codes() == ["U3"]
+    # A later diagnosis moves the draft's targets with it.
+    _diagnose(team, member, unsur=["U3", "U9"])
+    assert Innovation.objects.get(pk=innovation.pk).target_codes() == ["U3", "U9"]
 
 
 def test_report_rounds_are_kept_as_a_thread(team, users):
