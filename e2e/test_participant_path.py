@@ -1,13 +1,16 @@
 """On a phone: a team member writes the diagnosis (prefilled with the unit's weakest
 SKM unsur), starts the innovation draft and an action plan, reports a milestone;
 the mentor asks for a revision, the member reports again and the mentor accepts.
-Both rounds stay on the page as a thread."""
+Both rounds stay on the page as a thread. The mentor advises on the proposal put to
+the coaching clinic; axe finds no serious WCAG violation on these pages."""
 
 from __future__ import annotations
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from e2e.conftest import LOCALE, PHONE, TIMEOUT_MS
+from e2e.test_accessibility import audit
 from prima.accounts.testing import TEST_PASSWORD
 from prima.core.roles import Role
 from prima.innovations.testing import answer_weakly
@@ -20,6 +23,14 @@ from prima.organisations.testing import (
 )
 from prima.programmes import services
 from prima.programmes.testing import make_participant, make_programme
+
+ADVICE = {
+    "kebaruan": "Bandingkan dengan kota lain.",
+    "efektif": "Ukur waktu tunggu sebelum dan sesudah.",
+    "bermanfaat": "Kaitkan dengan U3.",
+    "mudah_disebarkan": "Tulis panduan.",
+    "berkelanjutan": "Anggarkan tahun depan.",
+}
 
 
 def signed_in(browser: Browser, base_url: str, username: str) -> Page:
@@ -80,6 +91,8 @@ def test_diagnosis_plan_report_revision_and_acceptance(browser: Browser, live_se
     assert fits(siti)
 
     budi = signed_in(browser, base, "mentor.budi")
+    problems: list[str] = []
+    audit(budi, Axe(), path, problems)  # with the review form
     budi.goto(path)
     budi.locator("input[value=perlu_perbaikan]").check()
     budi.locator("textarea[name=comment]").fill("Lampirkan rekap harian.")
@@ -102,3 +115,16 @@ def test_diagnosis_plan_report_revision_and_acceptance(browser: Browser, live_se
     expect(thread.nth(1)).to_contain_text("Diterima")
     siti.goto(path)
     expect(siti.locator("a[href$='/lapor/']")).to_have_count(0)
+    for url in (path, f"/staf/program/tim/{team.pk}/diagnosis/"):
+        audit(siti, Axe(), url, problems)
+    # The coaching clinic: version 1 put by the member, advised on per criterion.
+    clinic = f"/staf/program/tim/{team.pk}/klinik/"
+    siti.goto(clinic)
+    siti.locator("main form button[type=submit]").click()
+    expect(siti.locator("#version-1")).to_be_visible()
+    audit(budi, Axe(), clinic, problems)  # with the advice form
+    for name in ADVICE:
+        budi.locator(f"textarea[name={name}]").fill(ADVICE[name])
+    budi.locator("#version-1 form button[type=submit]").click()
+    expect(budi.locator("#version-1 .advice")).to_contain_text(ADVICE["efektif"])
+    assert not problems, "\n".join(problems)
