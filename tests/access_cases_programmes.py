@@ -344,6 +344,21 @@ CASES += [
     ),
     Case("programmes:design_edit", path_row("team"), PATH_MEMBER),
     Case("programmes:milestone_add", path_row("team"), PATH_MEMBER),
+    Case("programmes:milestone_edit", path_row("milestone"), PATH_MEMBER),
+    # The scenario's milestone is reported, so the member's removal is refused.
+    Case(
+        "programmes:milestone_remove",
+        path_row("milestone"),
+        post(PATH_MEMBER),
+        method="post",
+    ),
+    Case(
+        "programmes:milestone_remove",
+        path_row("milestone", "other_team"),
+        post(OTHER_TEAM_MEMBER),
+        method="post",
+        label="milestone_remove of another team",
+    ),
     Case("programmes:report_create", path_row("milestone"), PATH_MEMBER),
     Case(
         "programmes:report_create",

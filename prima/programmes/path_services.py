@@ -151,6 +151,36 @@ def milestone_add(
     return item
 
 
+def _unreported(milestone: Milestone) -> None:
+    if milestone.reports.exists():
+        raise ValidationError(
+            _("A reported milestone stays as it was reported and reviewed.")
+        )
+
+
+def milestone_update(
+    milestone: Milestone,
+    *,
+    title: str,
+    due_on: date,
+    evidence_expected: str,
+    responsible: str,
+) -> Milestone:
+    """Change a milestone not yet reported."""
+    _unreported(milestone)
+    milestone.title, milestone.due_on = title, due_on
+    milestone.evidence_expected, milestone.responsible = evidence_expected, responsible
+    milestone.full_clean()
+    milestone.save()
+    return milestone
+
+
+def milestone_remove(milestone: Milestone) -> None:
+    """Remove a milestone not yet reported."""
+    _unreported(milestone)
+    milestone.delete()
+
+
 @transaction.atomic
 def report_submit(
     milestone: Milestone, *, by, text: str, clean: CleanFile | None = None, link=""

@@ -9,6 +9,12 @@ urlpatterns = [
     path("tim/<int:pk>/diagnosis/", path_views.diagnosis_edit, name="diagnosis_edit"),
     path("tim/<int:pk>/desain/", path_views.design_edit, name="design_edit"),
     path("tim/<int:pk>/tonggak/", path_views.milestone_add, name="milestone_add"),
+    path("tonggak/<int:pk>/ubah/", path_views.milestone_edit, name="milestone_edit"),
+    path(
+        "tonggak/<int:pk>/hapus/",
+        path_views.milestone_remove,
+        name="milestone_remove",
+    ),
     path("tonggak/<int:pk>/lapor/", path_views.report_create, name="report_create"),
     path("laporan/<int:pk>/tinjau/", path_views.report_review, name="report_review"),
     path("laporan/<int:pk>/bukti/", path_views.report_file, name="report_file"),

@@ -168,6 +168,42 @@ def milestone_add(request, pk: int):
 
 
 @login_required
+def milestone_edit(request, pk: int):
+    milestone = selectors.milestone_get(request.user, pk)
+    team = _member_team(request.user, milestone.team_id)
+    form = MilestoneForm(request.POST or None, instance=milestone)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.milestone_update(milestone, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Milestone saved."))
+            return _to_path(team)
+    context = {
+        "team": team,
+        "programme": team.programme,
+        "form": form,
+        "heading": _("Change the milestone"),
+    }
+    return TemplateResponse(request, FORM, context)
+
+
+@login_required
+@require_POST
+def milestone_remove(request, pk: int):
+    milestone = selectors.milestone_get(request.user, pk)
+    team = _member_team(request.user, milestone.team_id)
+    try:
+        services.milestone_remove(milestone)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Milestone removed."))
+    return _to_path(team)
+
+
+@login_required
 def report_create(request, pk: int):
     milestone = selectors.milestone_get(request.user, pk)
     team = _member_team(request.user, milestone.team_id)

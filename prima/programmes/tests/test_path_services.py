@@ -124,6 +124,21 @@ def test_report_rounds_are_kept_as_a_thread(team, users):
         evidence_expected="Foto dan rekap antrean",
         responsible="Siti",
     )
+    draft = path_services.milestone_add(
+        team,
+        title="Draf",
+        due_on=date(2026, 4, 1),
+        evidence_expected="-",
+        responsible="-",
+    )
+    path_services.milestone_update(
+        draft,
+        title="Rapat",
+        due_on=date(2026, 4, 2),
+        evidence_expected="Notula",
+        responsible="Budi",
+    )
+    path_services.milestone_remove(draft)
     with pytest.raises(ValidationError):  # evidence is required
         path_services.report_submit(milestone, by=member, text="Selesai")
     first = path_services.report_submit(
@@ -151,6 +166,16 @@ def test_report_rounds_are_kept_as_a_thread(team, users):
             milestone, by=member, text="Lagi", link="https://example.org/y"
         )
 
+    with pytest.raises(ValidationError):  # a reported milestone stays as it was
+        path_services.milestone_remove(milestone)
+    with pytest.raises(ValidationError):
+        path_services.milestone_update(
+            milestone,
+            title="Lain",
+            due_on=date(2026, 5, 1),
+            evidence_expected="-",
+            responsible="-",
+        )
     [thread] = path_selectors.plan_threads(team)
     assert [(r.round, r.outcome) for r in thread.reports] == [
         (1, ReportOutcome.PERBAIKAN),

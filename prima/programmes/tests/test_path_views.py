@@ -210,3 +210,23 @@ def test_clinic_advice_stays_with_the_version_it_addressed(org, users, teams, cl
     assert "Ukur waktu tunggu." not in page[v2_at:v1_at]
     v1.refresh_from_db()
     assert v1.sections["ringkasan"] == "Ringkasan versi satu"
+
+
+def test_a_member_changes_and_removes_an_unreported_milestone(users, teams, client):
+    team = teams["a"]
+    member = login(client, users["operator_unit"])
+    fields = {
+        "title": "Rapat awal",
+        "due_on": "2026-05-01",
+        "evidence_expected": "Notula",
+        "responsible": "Siti",
+    }
+    member.post(_url("milestone_add", team), fields)
+    milestone = Milestone.objects.get(team=team)
+    page = member.get(_url("team_path", team)).content.decode()
+    assert _url("milestone_edit", milestone) in page
+    member.post(_url("milestone_edit", milestone), {**fields, "title": "Rapat tim"})
+    milestone.refresh_from_db()
+    assert milestone.title == "Rapat tim"
+    member.post(_url("milestone_remove", milestone))
+    assert not Milestone.objects.filter(team=team).exists()
