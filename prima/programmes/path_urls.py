@@ -5,24 +5,24 @@ from django.urls import path
 from prima.programmes import path_views
 
 urlpatterns = [
-    path("tim/<int:pk>/jalur/", path_views.team_path, name="team_path"),
-    path("tim/<int:pk>/diagnosis/", path_views.diagnosis_edit, name="diagnosis_edit"),
-    path("tim/<int:pk>/desain/", path_views.design_edit, name="design_edit"),
-    path("tim/<int:pk>/tonggak/", path_views.milestone_add, name="milestone_add"),
-    path("tonggak/<int:pk>/ubah/", path_views.milestone_edit, name="milestone_edit"),
+    path("tim/<id:pk>/jalur/", path_views.team_path, name="team_path"),
+    path("tim/<id:pk>/diagnosis/", path_views.diagnosis_edit, name="diagnosis_edit"),
+    path("tim/<id:pk>/desain/", path_views.design_edit, name="design_edit"),
+    path("tim/<id:pk>/tonggak/", path_views.milestone_add, name="milestone_add"),
+    path("tonggak/<id:pk>/ubah/", path_views.milestone_edit, name="milestone_edit"),
     path(
-        "tonggak/<int:pk>/hapus/",
+        "tonggak/<id:pk>/hapus/",
         path_views.milestone_remove,
         name="milestone_remove",
     ),
-    path("tonggak/<int:pk>/lapor/", path_views.report_create, name="report_create"),
-    path("laporan/<int:pk>/tinjau/", path_views.report_review, name="report_review"),
-    path("laporan/<int:pk>/bukti/", path_views.report_file, name="report_file"),
-    path("tim/<int:pk>/klinik/", path_views.clinic, name="clinic"),
+    path("tonggak/<id:pk>/lapor/", path_views.report_create, name="report_create"),
+    path("laporan/<id:pk>/tinjau/", path_views.report_review, name="report_review"),
+    path("laporan/<id:pk>/bukti/", path_views.report_file, name="report_file"),
+    path("tim/<id:pk>/klinik/", path_views.clinic, name="clinic"),
     path(
-        "tim/<int:pk>/klinik/ajukan/",
+        "tim/<id:pk>/klinik/ajukan/",
         path_views.version_submit,
         name="version_submit",
     ),
-    path("versi/<int:pk>/saran/", path_views.clinic_review, name="clinic_review"),
+    path("versi/<id:pk>/saran/", path_views.clinic_review, name="clinic_review"),
 ]
