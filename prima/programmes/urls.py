@@ -1,6 +1,6 @@
 """URLs of the programme pages (staff area)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from prima.programmes import session_views, views
 
@@ -58,4 +58,5 @@ urlpatterns = [
         session_views.attendance_xlsx,
         name="attendance_xlsx",
     ),
+    path("", include("prima.programmes.path_urls")),
 ]
