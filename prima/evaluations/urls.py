@@ -1,8 +1,8 @@
-"""URLs of the PEKPPP cycle pages."""
+"""URLs of the PEKPPP staff pages: cycles and the forms of each unit in scope."""
 
 from django.urls import path
 
-from prima.evaluations import views
+from prima.evaluations import form_views, views
 
 app_name = "evaluations"
 urlpatterns = [
@@ -10,4 +10,31 @@ urlpatterns = [
     path("baru/", views.cycle_create, name="cycle_create"),
     path("<int:pk>/", views.cycle_detail, name="cycle_detail"),
     path("lokus/<int:pk>/penilai/", views.evaluator_assign, name="evaluator_assign"),
+    path("lokus/<int:pk>/f01/", form_views.self_assessment, name="self_assessment"),
+    path(
+        "lokus/<int:pk>/f01/kirim/",
+        form_views.self_assessment_submit,
+        name="self_assessment_submit",
+    ),
+    path(
+        "lokus/<int:pk>/f01/<int:number>/berkas/",
+        form_views.self_assessment_file,
+        name="self_assessment_file",
+    ),
+    path("lokus/<int:pk>/f02/", form_views.evaluation, name="evaluation"),
+    path(
+        "lokus/<int:pk>/f02/kirim/",
+        form_views.evaluation_submit,
+        name="evaluation_submit",
+    ),
+    path(
+        "lokus/<int:pk>/f02/ubah/",
+        form_views.evaluation_change,
+        name="evaluation_change",
+    ),
+    path(
+        "lokus/<int:pk>/f03/terbitkan/",
+        form_views.user_form_issue,
+        name="user_form_issue",
+    ),
 ]
