@@ -45,7 +45,7 @@ class UnitFacts:
     maklumat: tuple[bool, bool, bool] | None  # (signed, in print, electronic)
     skm_responses: int  # in the last twelve months
     skm_sample: int | None  # Krejcie–Morgan sample of the declared population
-    skm_semesters: int  # of the last two half-years, how many had responses
+    skm_semesters: int  # of the two six-month spans of that year, how many had any
     rtl_total: int
     rtl_done: int
     rtl_report: date | None  # end of the latest survey period with RTL items

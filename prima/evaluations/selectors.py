@@ -203,10 +203,6 @@ def user_form_counts(cycle_unit: CycleUnit) -> tuple[int, dict[str, int]]:
     return len(answers), per_statement
 
 
-def _half_year(day: date) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 6
-
-
 def unit_facts(unit: Unit, *, today: date) -> proposals.UnitFacts:
     """Gather, from the other apps' data, the facts the F-01 proposals of ``unit``
     rest on (``proposals.UnitFacts``)."""
@@ -236,10 +232,10 @@ def unit_facts(unit: Unit, *, today: date) -> proposals.UnitFacts:
     year_ago = proposals.add_months(today, -12)
     responses = Response.objects.filter(unit=unit, service_date__gt=year_ago)
     population = Population.objects.filter(unit=unit).order_by("-period_end").first()
-    halves = {
-        _half_year(day) for day in responses.values_list("service_date", flat=True)
-    }
-    recent_halves = {_half_year(today), _half_year(proposals.add_months(today, -6))}
+    half_year_ago = proposals.add_months(today, -6)
+    semesters = int(responses.filter(service_date__gt=half_year_ago).exists()) + int(
+        responses.filter(service_date__lte=half_year_ago).exists()
+    )
     followups = FollowUp.objects.filter(unit=unit)
     latest = followups.order_by("-period_end").first()
     report = finished = None
@@ -286,7 +282,7 @@ def unit_facts(unit: Unit, *, today: date) -> proposals.UnitFacts:
         skm_sample=(
             required_sample(population.population) if population is not None else None
         ),
-        skm_semesters=len(halves & recent_halves),
+        skm_semesters=semesters,
         rtl_total=followups.filter(period_end=report).count() if report else 0,
         rtl_done=(
             followups.filter(period_end=report, status=FollowUp.Status.DONE).count()
