@@ -171,6 +171,7 @@ def with_evidence_file(org) -> dict:
         by=_user("operator_unit"),
         indicator=1,
         score=0,
+        reason="Bukti terlampir.",
         evidence_file=CleanFile("bukti.png", PNG, b"\x89PNG\r\n\x1a\n"),
         today=date(2026, 3, 1),
     )
