@@ -230,6 +230,7 @@ def evaluation(request, pk: int):
         "can_issue": roles.evaluator and link is None,
         "editing": roles.evaluator and sheet is None,
         "can_change": sheet is not None and (roles.evaluator or roles.admin),
+        "result": selectors.unit_ipp(cycle_unit),
     }
     return TemplateResponse(request, "evaluations/evaluation.html", context)
 

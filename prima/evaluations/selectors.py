@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -18,11 +19,12 @@ from prima.complaints.models import Case, Kind
 from prima.complaints.models import Status as CaseStatus
 from prima.core.roles import CHANGE, Area, Level, Role
 from prima.core.scoping import is_platform_operator, reach_q
-from prima.evaluations import proposals
+from prima.evaluations import ipp, proposals
 from prima.evaluations.models import (
     Assignment,
     Cycle,
     CycleUnit,
+    EvaluationSheet,
     SelfScore,
     UserFormLink,
     rule_text,
@@ -369,3 +371,22 @@ def indicator_rows(cycle_unit: CycleUnit, *, today: date) -> list[IndicatorRow]:
                 )
             )
     return rows
+
+
+def unit_ipp(cycle_unit: CycleUnit) -> ipp.IppResult | None:
+    """Return the unit's index from its submitted F-02 and, when users answered the
+    F-03, their mean per statement (weighted by the instrument's ``w_users``);
+    None before the F-02 is submitted."""
+    sheet = EvaluationSheet.objects.filter(cycle_unit=cycle_unit).first()
+    if sheet is None:
+        return None
+    parsed = cycle_unit.cycle.instrument.parsed()
+    answers = list(cycle_unit.user_answers.values_list("scores", flat=True))
+    means = None
+    if answers:
+        means = {
+            s.code: Decimal(sum(a[s.code] for a in answers)) / len(answers)
+            for s in parsed.statements
+        }
+    scores = {int(number): score for number, score in sheet.scores.items()}
+    return ipp.compute(parsed, scores, means)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -372,3 +373,32 @@ def test_an_unassigned_evaluator_does_not_see(client, org, users):
     client.force_login(users["evaluator"])
     url = reverse("evaluations:evaluation", args=[cycle.units.get().pk])
     assert client.get(url).status_code == 404
+
+
+# --- the unit's index --------------------------------------------------------------
+
+
+def test_unit_ipp_from_the_submitted_f02_and_the_f03_answers(client, users, cycle_unit):
+    assert selectors.unit_ipp(cycle_unit) is None
+    score_all(cycle_unit, users["evaluator"], score=3)
+    services.evaluation_submit(cycle_unit, by=users["evaluator"], now=NOW)
+    result = selectors.unit_ipp(cycle_unit)
+    assert (result.ipp, result.kategori, result.ipp_users) == (
+        Decimal("3.00"),
+        "C",
+        None,
+    )
+    codes = statements(cycle_unit)
+    for score in (4, 5):
+        services.user_answer_submit(
+            cycle_unit, scores=dict.fromkeys(codes, score), key=uuid.uuid4()
+        )
+    result = selectors.unit_ipp(cycle_unit)
+    # The shipped instrument's w_users is 0: the IPP stays the evaluator's, and the
+    # users' figure (4.5 on A–E, Inovasi taking the evaluator's 3) is shown beside it.
+    assert result.ipp == Decimal("3.00")
+    assert result.users_aspects["A"] == Decimal("4.5")
+    assert result.users_aspects["F"] == Decimal(3)
+    client.force_login(users["operator_unit"])
+    page = client.get(reverse("evaluations:evaluation", args=[cycle_unit.pk]))
+    assert "<strong>3,00</strong> · C · Cukup" in page.content.decode()
