@@ -158,6 +158,32 @@ def forms_unit(unit_attr: str = "unit", *, assign: bool = True):
     }
 
 
+def f01_open(org) -> dict:
+    """A unit in scope whose F-01 deadline is still ahead, so its staff see the form."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from prima.evaluations import services, testing
+
+    today = timezone.localdate()
+    admin = testing.make_admin(org.pemda)
+    cycle = testing.make_cycle(
+        org.pemda,
+        org.unit,
+        by=admin,
+        year=next(_years),
+        self_assessment_deadline=today + timedelta(days=10),
+        visits_start=today + timedelta(days=11),
+        visits_end=today + timedelta(days=20),
+        verification_start=today + timedelta(days=21),
+        verification_end=today + timedelta(days=28),
+    )
+    cycle_unit = cycle.units.get()
+    services.evaluator_assign(cycle_unit, evaluator=_user("evaluator"), by=admin)
+    return {"pk": cycle_unit.pk}
+
+
 def with_evidence_file(org) -> dict:
     """A unit in scope whose F-01 holds a file on indicator 1."""
     from datetime import date
@@ -223,6 +249,12 @@ CASES += [
         F01_SUBMIT,
         method="post",
     ),
+    Case(
+        "evaluations:self_assessment",
+        f01_open,
+        FORMS_VIEW,
+        label="self_assessment before the deadline",
+    ),
     Case("evaluations:self_assessment_file", with_evidence_file, FORMS_VIEW),
     Case("evaluations:evaluation", forms_unit(), FORMS_VIEW),
     Case(
@@ -232,6 +264,12 @@ CASES += [
         label="evaluation other OPD",
     ),
     Case("evaluations:evaluation_submit", forms_unit(), EVALUATOR_POST, method="post"),
+    Case(
+        "evaluations:evaluation",
+        with_sheet,
+        FORMS_VIEW,
+        label="evaluation with the sheet submitted",
+    ),
     Case("evaluations:evaluation_change", with_sheet, SHEET_CHANGE),
     Case("evaluations:user_form_issue", forms_unit(), EVALUATOR_POST, method="post"),
     Case("pekppp:user_form", user_form_token),
