@@ -205,7 +205,10 @@ def with_evidence_file(org) -> dict:
 
 
 def with_sheet(org) -> dict:
-    """A unit in scope whose evaluator submitted the F-02."""
+    """A unit in scope whose evaluator submitted the F-02 and issued the F-03 link,
+    which one user answered."""
+    import uuid
+
     from django.utils import timezone
 
     from prima.evaluations import services
@@ -217,6 +220,11 @@ def with_sheet(org) -> dict:
             cycle_unit, by=evaluator, indicator=indicator.number, score=3
         )
     services.evaluation_submit(cycle_unit, by=evaluator, now=timezone.now())
+    services.user_form_issue(cycle_unit, by=evaluator)
+    codes = [s.code for s in cycle_unit.cycle.instrument.parsed().statements]
+    services.user_answer_submit(
+        cycle_unit, scores=dict.fromkeys(codes, 4), key=uuid.uuid4()
+    )
     return {"pk": cycle_unit.pk}
 
 
