@@ -212,6 +212,38 @@ def test_f01_page_accepts_a_proposal(client, users, cycle_unit, monkeypatch):
     assert (row.score, row.proposed_score, row.rule) == (0, 0, "innovation_none")
 
 
+def test_f01_evidence_file_is_cleaned_and_served_to_who_sees(
+    client, users, cycle_unit, monkeypatch
+):
+    """A photo loses its EXIF like any upload; a file that is no image or PDF is
+    refused; the evaluator downloads the stored file."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from prima.core.testing import jpeg_bytes
+
+    monkeypatch.setattr(
+        "prima.evaluations.form_views.timezone.localdate", lambda *a: TODAY
+    )
+    client.force_login(users["operator_unit"])
+    url = reverse("evaluations:self_assessment", args=[cycle_unit.pk])
+    bad = SimpleUploadedFile("bukti.exe", b"MZ\x90\x00", "application/octet-stream")
+    client.post(url, {"indicator": 11, "score": 3, "evidence_file": bad})
+    assert not SelfScore.objects.filter(indicator=11).exists()
+    photo = SimpleUploadedFile("kode-etik.jpg", jpeg_bytes(exif=True), "image/jpeg")
+    client.post(url, {"indicator": 11, "score": 3, "evidence_file": photo})
+    row = SelfScore.objects.get(indicator=11)
+    assert row.evidence_name == "kode-etik.jpg"
+    stored = row.evidence_file.read()
+    assert b"Exif" not in stored
+    client.force_login(users["evaluator"])
+    file_url = reverse("evaluations:self_assessment_file", args=[cycle_unit.pk, 11])
+    response = client.get(file_url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == stored
+    client.force_login(users["juri"])
+    assert client.get(file_url).status_code == 404
+
+
 # --- F-03 --------------------------------------------------------------------------
 
 
