@@ -55,6 +55,7 @@ class Demo:
     shortlisted_entry: object
     invitation: dict
     users: dict
+    user_form_token: str
 
 
 def load_demo() -> Demo:
@@ -62,6 +63,8 @@ def load_demo() -> Demo:
     from prima.competitions.models import Call
     from prima.competitions.testing import shortlisted_call
     from prima.demo.services import demo_city_load
+    from prima.evaluations.services import evaluator_assign, user_form_issue
+    from prima.evaluations.testing import make_cycle, make_evaluator
     from prima.innovations.models import Innovation
     from prima.organisations.models import Layanan, PerangkatDaerah, Unit
     from prima.surveys.intake import kiosk_issue
@@ -77,6 +80,13 @@ def load_demo() -> Demo:
         SimpleNamespace(pemda=pemda, unit=unit), ctx.users["admin.pemda"]
     )
     _device, token = kiosk_issue(unit=unit, name="Tablet loket")
+    # The demo city has no PEKPPP cycle yet; one with its F-03 link issued gives the
+    # users' form pages something to show.
+    admin = ctx.users["admin.pemda"]
+    lokus = make_cycle(pemda, *units[:2], by=admin).units.order_by("pk").first()
+    evaluator = make_evaluator(pemda)
+    evaluator_assign(lokus, evaluator=evaluator, by=admin)
+    user_form = user_form_issue(lokus, by=evaluator)
     invited = ctx.users["admin.pemda"]
     invitation = {
         "uidb64": urlsafe_base64_encode(force_bytes(invited.pk)),
@@ -94,6 +104,7 @@ def load_demo() -> Demo:
         shortlisted_entry=entries[0],
         invitation=invitation,
         users=ctx.users,
+        user_form_token=user_form.token,
     )
 
 
@@ -147,6 +158,8 @@ PAGES: dict[str, Callable[[Demo], list[dict]]] = {
     "surveys:public-opd": lambda d: [
         {"pemda_slug": d.pemda.slug, "opd_pk": x.pk} for x in d.opds
     ],
+    "pekppp:user_form": lambda d: [{"token": d.user_form_token}],
+    "pekppp:user_form_thanks": lambda d: [{"token": d.user_form_token}],
     "surveys:public-unit": lambda d: [
         {"pemda_slug": d.pemda.slug, "unit_pk": x.pk} for x in d.units
     ],

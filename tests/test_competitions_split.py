@@ -56,14 +56,11 @@ def rows(apps, app_label: str) -> dict[str, list[dict]]:
 
 
 def historical_apps():
-    """Return the models as they were before the split, every other app's as now."""
+    """Return the models as the migrations applied now leave them: before the split,
+    with every app that depends on innovations taken back with it."""
     loader = MigrationExecutor(connection).loader
-    others = [
-        node
-        for node in loader.graph.leaf_nodes()
-        if node[0] not in ("innovations", "competitions")
-    ]
-    return loader.project_state(others + BEFORE).apps
+    applied = [key for key in loader.applied_migrations if key in loader.graph.nodes]
+    return loader.project_state(applied).apps
 
 
 def add_what_the_demo_leaves_out(old) -> dict:
