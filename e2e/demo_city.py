@@ -63,8 +63,7 @@ def load_demo() -> Demo:
     from prima.competitions.models import Call
     from prima.competitions.testing import shortlisted_call
     from prima.demo.services import demo_city_load
-    from prima.evaluations.services import evaluator_assign, user_form_issue
-    from prima.evaluations.testing import make_cycle, make_evaluator
+    from prima.evaluations.models import UserFormLink
     from prima.innovations.models import Innovation
     from prima.organisations.models import Layanan, PerangkatDaerah, Unit
     from prima.surveys.intake import kiosk_issue
@@ -80,13 +79,7 @@ def load_demo() -> Demo:
         SimpleNamespace(pemda=pemda, unit=unit), ctx.users["admin.pemda"]
     )
     _device, token = kiosk_issue(unit=unit, name="Tablet loket")
-    # The demo city has no PEKPPP cycle yet; one with its F-03 link issued gives the
-    # users' form pages something to show.
-    admin = ctx.users["admin.pemda"]
-    lokus = make_cycle(pemda, *units[:2], by=admin).units.order_by("pk").first()
-    evaluator = make_evaluator(pemda)
-    evaluator_assign(lokus, evaluator=evaluator, by=admin)
-    user_form = user_form_issue(lokus, by=evaluator)
+    user_form = UserFormLink.objects.get(cycle_unit__cycle__pemda=pemda)
     invited = ctx.users["admin.pemda"]
     invitation = {
         "uidb64": urlsafe_base64_encode(force_bytes(invited.pk)),

@@ -27,6 +27,7 @@ from prima.demo import (
     city,
     competitions,
     complaints,
+    evaluations,
     innovations,
     organisations,
     programmes,
@@ -71,6 +72,11 @@ STEPS: list[Step] = [
         gettext_lazy("Capacity-building programmes"),
         programmes.create_programmes,
         programmes.delete_programmes,
+    ),
+    Step(
+        gettext_lazy("PEKPPP evaluation cycle"),
+        evaluations.create_cycle,
+        evaluations.delete_cycles,
     ),
 ]
 
