@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from prima.programmes import session_views, views
+from prima.programmes import session_views, urls_closing, views
 
 app_name = "programmes"
 urlpatterns = [
@@ -58,4 +58,5 @@ urlpatterns = [
         session_views.attendance_xlsx,
         name="attendance_xlsx",
     ),
+    *urls_closing.urlpatterns,
 ]
