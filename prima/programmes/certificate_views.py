@@ -46,7 +46,9 @@ def closing(request, pk: int):
     accepted = selectors.accepted(programme)
     form = None
     if powers.change:
-        form = CloseForm(request.POST or None, participants=accepted)
+        # An empty POST is a real answer: nobody passed.
+        data = request.POST if request.method == "POST" else None
+        form = CloseForm(data, participants=accepted)
         if request.method == "POST" and form.is_valid():
             certificate_services.programme_close(
                 programme, by=request.user, passed=form.cleaned_data["passed"]

@@ -572,7 +572,11 @@ class Certificate(models.Model):
     """A participant's numbered certificate, checked by anyone through its code."""
 
     participant = models.OneToOneField(
-        Participant, on_delete=models.PROTECT, related_name="certificate"
+        # RESTRICT: deleting the programme takes its certificates along; deleting
+        # the participant (or their account) alone is refused.
+        Participant,
+        on_delete=models.RESTRICT,
+        related_name="certificate",
     )
     programme = models.ForeignKey(
         Programme, on_delete=models.CASCADE, related_name="certificates"
@@ -668,7 +672,7 @@ class Observation(models.Model):
     innovation = models.ForeignKey(
         "innovations.Innovation",
         verbose_name=_("innovation observed"),
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="+",
     )
     adopting_opd = models.ForeignKey(

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from prima.core.roles import Role
 from prima.innovations import services as innovation_services
-from prima.innovations.models import SECTIONS, Group, Innovation, Status
+from prima.innovations.models import SECTIONS, Group, Sector, Status
 from prima.organisations.testing import make_user
 from prima.programmes import benchmark_services, certificate_services, services
 from prima.programmes.models import Certificate
@@ -195,10 +195,7 @@ def test_an_observation_is_recorded_as_an_innovation_of_the_host_region(
         by=users["admin_pemda"],
         title="Klampid New Generation",
         origin_agency="Dispendukcapil Surabaya",
-        sector="administrasi_kependudukan"
-        if "administrasi_kependudukan"
-        in dict(Innovation._meta.get_field("sector").choices)
-        else Innovation._meta.get_field("sector").choices[0][0],
+        sector=Sector.ADMINISTRASI_KEPENDUDUKAN,
         observed="Layanan adminduk daring dari kelurahan.",
         adopting_opd=org.opd,
         copy_what="Pengajuan daring dari kelurahan",
@@ -219,7 +216,7 @@ def test_replication_needs_the_observed_innovation_published(org, users, visit):
         by=admin,
         title="Klampid",
         origin_agency="Dispendukcapil Surabaya",
-        sector=Innovation._meta.get_field("sector").choices[0][0],
+        sector=Sector.ADMINISTRASI_KEPENDUDUKAN,
         observed="Daring.",
         adopting_opd=org.opd,
         copy_what="Pengajuan daring",
@@ -263,7 +260,7 @@ def test_an_adopting_opd_of_another_pemda_is_refused(org, users, visit):
             by=users["admin_pemda"],
             title="X",
             origin_agency="Y",
-            sector=Innovation._meta.get_field("sector").choices[0][0],
+            sector=Sector.ADMINISTRASI_KEPENDUDUKAN,
             observed="Z",
             adopting_opd=org.other_pemda_opd,
         )
@@ -276,3 +273,12 @@ def test_certificate_codes_are_unguessable_and_distinct(closed):
     assert len(codes) == len(issued)
     assert all(re.fullmatch(r"[A-Za-z0-9_-]{24}", c) for c in codes)
     assert Certificate.objects.filter(code__in=codes).count() == 2
+
+
+def test_a_programme_with_certificates_and_visits_can_be_deleted(closed, visit):
+    """The demo's reset deletes programmes: certificates and observations go too."""
+    programme, _people, admin = closed
+    certificate_services.certificates_issue(programme, by=admin)
+    programme.delete()
+    visit.programme.delete()
+    assert not Certificate.objects.exists()
