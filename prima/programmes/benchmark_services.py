@@ -31,14 +31,16 @@ from prima.programmes.models import (
 
 
 def _check_participants(programme: Programme, participants) -> None:
-    for participant in participants:
-        if (
-            participant.programme_id != programme.pk
-            or participant.status != ParticipantStatus.ACCEPTED
-        ):
-            raise ValidationError(
-                {"participants": _("Only accepted participants of the programme.")}
-            )
+    """Refuse anyone but accepted participants of ``programme`` (read from the
+    database: a caller's row may predate the organiser's decision)."""
+    ids = {p.pk for p in participants}
+    accepted = Participant.objects.filter(
+        pk__in=ids, programme=programme, status=ParticipantStatus.ACCEPTED
+    )
+    if accepted.count() != len(ids):
+        raise ValidationError(
+            {"participants": _("Only accepted participants of the programme.")}
+        )
 
 
 @transaction.atomic
