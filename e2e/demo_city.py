@@ -55,6 +55,7 @@ class Demo:
     shortlisted_entry: object
     invitation: dict
     users: dict
+    certificates: list
 
 
 def load_demo() -> Demo:
@@ -64,6 +65,7 @@ def load_demo() -> Demo:
     from prima.demo.services import demo_city_load
     from prima.innovations.models import Innovation
     from prima.organisations.models import Layanan, PerangkatDaerah, Unit
+    from prima.programmes.models import Certificate
     from prima.surveys.intake import kiosk_issue
 
     with DEMO_SIZE:
@@ -94,6 +96,8 @@ def load_demo() -> Demo:
         shortlisted_entry=entries[0],
         invitation=invitation,
         users=ctx.users,
+        # Valid and revoked ones (the demo's finished diklat).
+        certificates=list(Certificate.objects.filter(pemda=pemda).order_by("pk")),
     )
 
 
@@ -129,6 +133,7 @@ PAGES: dict[str, Callable[[Demo], list[dict]]] = {
         d.invitation,
         {"uidb64": "MQ", "token": "bad-token"},
     ],
+    "certificates:verify": lambda d: [{"code": x.code} for x in d.certificates],
     "competitions:results_list": nothing,
     "competitions:results": lambda d: [{"pk": x.pk} for x in d.calls],
     "competitions:public_shortlist": lambda d: [{"pk": d.shortlist_call.pk}],
