@@ -5,10 +5,11 @@ observations recorded into the replication library and replicated."""
 from __future__ import annotations
 
 import re
+import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.utils import timezone
 
 from prima.core.roles import Role
@@ -136,29 +137,71 @@ def test_revoke_needs_a_reason_and_happens_once(closed):
         certificate_services.certificate_revoke(cert, by=admin, reason="Lagi")
 
 
-def test_the_pdf_renders_with_the_qr_code(closed):
-    programme, _people, admin = closed
-    cert, _ = certificate_services.certificates_issue(programme, by=admin)
-    html_seen = {}
-
+def test_the_pdf_renders_with_the_qr_code(closed, monkeypatch):
+    """A real WeasyPrint rendering, of HTML holding the number and an inline QR."""
     from prima.reports import pdf
 
-    original = pdf.html_to_pdf
-
-    def capture(html):
-        html_seen["html"] = html
-        return original(html)
-
-    pdf.html_to_pdf = capture
-    try:
-        out = certificate_services.certificate_pdf(
-            cert, verify_url=f"https://prima.test/sertifikat/{cert.code}/"
-        )
-    finally:
-        pdf.html_to_pdf = original
+    programme, _people, admin = closed
+    cert, _ = certificate_services.certificates_issue(programme, by=admin)
+    seen = []
+    real = pdf.html_to_pdf
+    monkeypatch.setattr(
+        pdf, "html_to_pdf", lambda html: seen.append(html) or real(html)
+    )
+    out = certificate_services.certificate_pdf(
+        cert, verify_url=f"https://prima.test/sertifikat/{cert.code}/"
+    )
     assert out.startswith(b"%PDF")
-    assert "<svg" in html_seen["html"]
-    assert cert.number in html_seen["html"]
+    [html] = seen
+    assert "<svg" in html
+    assert cert.number in html
+    assert f"/sertifikat/{cert.code}/" in html
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the in-memory SQLite test database cannot be shared between threads",
+)
+@pytest.mark.django_db(transaction=True)
+def test_parallel_issues_of_one_pemda_get_distinct_numbers(org):
+    """Four organisers issue at once in one Pemda: the counter row's lock gives
+    twelve certificates the numbers 1 to 12, none twice."""
+    admin = make_user(role=Role.ADMIN_PEMDA, pemda=org.pemda)
+    programmes = []
+    for n in range(4):
+        programme = make_programme(
+            pemda=org.pemda, title=f"Diklat {n}", attendance_threshold=0
+        )
+        people = [
+            make_participant(
+                programme,
+                make_user(role=Role.OPERATOR_UNIT, unit=org.unit),
+                unit=org.unit,
+            )
+            for _ in range(3)
+        ]
+        certificate_services.programme_close(programme, by=admin, passed=people)
+        programmes.append(programme)
+    start = threading.Barrier(len(programmes))
+    errors = []
+
+    def issue(programme):
+        try:
+            start.wait()
+            certificate_services.certificates_issue(programme, by=admin)
+        except Exception as error:  # noqa: BLE001 - reported by the assertion
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=issue, args=(p,)) for p in programmes]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    sequences = sorted(Certificate.objects.values_list("sequence", flat=True))
+    assert sequences == list(range(1, 13))
 
 
 # Benchmarking ---------------------------------------------------------------------
