@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import threading
+import zlib
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -137,6 +138,13 @@ def test_revoke_needs_a_reason_and_happens_once(closed):
         certificate_services.certificate_revoke(cert, by=admin, reason="Lagi")
 
 
+def _page_count(pdf: bytes) -> int:
+    """Count the page objects, inside WeasyPrint's compressed object streams too."""
+    streams = re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S)
+    text = pdf + b"".join(zlib.decompress(x) for x in streams if x[:1] == b"x")
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", text))
+
+
 def test_the_pdf_renders_with_the_qr_code(closed, monkeypatch):
     """A real WeasyPrint rendering, of HTML holding the number and an inline QR."""
     from prima.reports import pdf
@@ -152,6 +160,8 @@ def test_the_pdf_renders_with_the_qr_code(closed, monkeypatch):
         cert, verify_url=f"https://prima.test/sertifikat/{cert.code}/"
     )
     assert out.startswith(b"%PDF")
+    # One landscape page: the frame and the QR code fit.
+    assert _page_count(out) == 1
     [html] = seen
     assert "<svg" in html
     assert cert.number in html

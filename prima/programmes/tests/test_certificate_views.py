@@ -166,3 +166,51 @@ def test_the_participant_sees_the_visit_but_cannot_add(client, users, programme)
     )
     add = reverse("programmes:observation_add", args=[visit.pk])
     assert client.get(add).status_code == 403
+
+
+def test_outcomes_count_finishers_and_list_replications_with_impact(
+    client, org, users, programme
+):
+    """The closing page's outcomes: valid certificates, and the replications started
+    from the programme's visits, an applied one with its measured impact."""
+    from datetime import timedelta
+
+    from prima.innovations import services as innovation_services
+    from prima.innovations.models import SECTIONS, Group
+    from prima.programmes import benchmark_services
+
+    admin = users["admin_pemda"]
+    _issued(programme, users)
+    visit = benchmark_services.visit_save(
+        programme=programme,
+        by=admin,
+        host_region="Kota Surabaya",
+        visited_on=timezone.localdate(),
+    )
+    observation = benchmark_services.observation_add(
+        visit,
+        by=admin,
+        title="Klampid",
+        origin_agency="Dispendukcapil Surabaya",
+        sector=Sector.ADMINISTRASI_KEPENDUDUKAN,
+        observed="Daring.",
+        adopting_opd=org.opd,
+    )
+    origin = observation.innovation
+    for name in SECTIONS[Group.UMUM]:
+        setattr(origin, name, getattr(origin, name) or "Isi.")
+    origin.save()
+    innovation_services.innovation_publish(origin, by=admin)
+    copy = benchmark_services.observation_replicate(observation, by=admin)
+    copy.stage = "diterapkan"
+    copy.applied_on = timezone.localdate() - timedelta(days=30)
+    copy.save()
+    client.force_login(admin)
+    page = client.get(reverse("programmes:closing", args=[programme.pk]))
+    outcomes = page.context["outcomes"]
+    assert outcomes["finished"] == 1
+    [(item, impact)] = outcomes["replications"]
+    assert item == copy
+    # Applied, but it targets no unsur yet: the impact says why nothing is measured.
+    assert impact is not None and impact.missing
+    assert impact.missing_text in page.content.decode()
