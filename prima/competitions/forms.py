@@ -36,6 +36,9 @@ CATEGORY_ROWS = 4
 STAGE_ROWS = 5
 SPARE_ROWS = 2
 MAX_OBJECTION_DAYS = 60
+# How many proposals a stage lets through: no call has more, and the bound keeps the
+# number inside every database's integer column.
+MAX_ADVANCE = 9999
 
 
 class CallForm(forms.Form):
@@ -89,7 +92,10 @@ class CategoryForm(forms.Form):
 class StageForm(forms.Form):
     name = forms.CharField(label=_("Stage"), max_length=80, required=False)
     advance = forms.IntegerField(
-        label=_("How many advance"), min_value=1, required=False
+        label=_("How many advance"),
+        min_value=1,
+        max_value=MAX_ADVANCE,
+        required=False,
     )
     objection_days = forms.IntegerField(
         label=_("Public objection days"),

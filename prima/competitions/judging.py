@@ -355,6 +355,14 @@ def sheets_visible_to(user, entry: Entry, stage: CallStage) -> list[ScoreSheet]:
     return [sheet for sheet in sheets if sheet.assignment.juri_id == user.pk]
 
 
+def may_read(user, sheet: ScoreSheet) -> bool:
+    """Return whether ``user`` may read ``sheet``'s scores: the rule of
+    ``sheets_visible_to``, so a page that may change a sheet still hides it."""
+    assignment = sheet.assignment
+    visible = sheets_visible_to(user, assignment.entry, assignment.stage)
+    return any(s.pk == sheet.pk for s in visible)
+
+
 def _has_sheet(assignment: Assignment) -> bool:
     try:
         return assignment.sheet is not None

@@ -123,6 +123,9 @@ def _sheet_context(user, assignment: Assignment) -> dict:
     entry, stage = assignment.entry, assignment.stage
     innovation = entry.innovation
     sheet = judging.sheet_of(assignment)
+    # The call's admin may change a sheet before the stage closes, but reads none
+    # of its scores, not even in the change history, until then.
+    readable = sheet is not None and judging.may_read(user, sheet)
     return {
         "assignment": assignment,
         "entry": entry,
@@ -133,8 +136,9 @@ def _sheet_context(user, assignment: Assignment) -> dict:
         "evidence": innovation.evidence.all(),
         "criteria": _criteria(entry.call),
         "sheet": sheet,
-        "sheet_scores": _labelled(sheet.scores) if sheet else [],
-        "changes": _history(sheet) if sheet else [],
+        "sheet_scores": _labelled(sheet.scores) if readable else [],
+        "scores_hidden": sheet is not None and not readable,
+        "changes": _history(sheet, readable=readable) if sheet else [],
         "visible": [
             (s, _labelled(s.scores))
             for s in judging.sheets_visible_to(user, entry, stage)
@@ -145,9 +149,13 @@ def _sheet_context(user, assignment: Assignment) -> dict:
     }
 
 
-def _history(sheet) -> list[tuple[object, list, list]]:
+def _history(sheet, *, readable: bool) -> list[tuple[object, list, list]]:
     return [
-        (change, _labelled(change.before), _labelled(change.after))
+        (
+            change,
+            _labelled(change.before) if readable else [],
+            _labelled(change.after) if readable else [],
+        )
         for change in sheet.changes.select_related("changed_by")
     ]
 
@@ -175,7 +183,7 @@ def juri_sheet_change(request, pk: int):
         messages.info(request, _("Submit the scores first; changes come after."))
         return redirect("competitions:juri_sheet", pk=assignment.pk)
     form = ScoreChangeForm(request.POST or None, call=assignment.entry.call)
-    if request.method == "GET":
+    if request.method == "GET" and judging.may_read(request.user, sheet):
         form.initial = dict(sheet.scores)
     elif form.is_valid():
         try:

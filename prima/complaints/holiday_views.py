@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from prima.complaints import holidays
 from prima.complaints.holiday_forms import HolidayForm, HolidayImportForm
 from prima.core.forms import add_service_errors
+from prima.core.query import MAX_ID, int_param
 from prima.core.tables import TableRefused
 
 
@@ -27,10 +28,6 @@ def _pemdas(user):
     if not pemdas.exists():
         raise PermissionDenied
     return pemdas
-
-
-def _number(value: str | None, default: int) -> int:
-    return int(value) if value and value.isdigit() else default
 
 
 def _page(
@@ -59,9 +56,11 @@ def _back(pemda, year: int):
 def holiday_list(request):
     """List a Pemda's holidays of one year, with the forms to add and import."""
     pemdas = _pemdas(request.user)
-    pemda_pk = _number(request.GET.get("pemda"), 0)
+    pemda_pk = int_param(request.GET, "pemda", default=0, low=0, high=MAX_ID)
     pemda = pemdas.filter(pk=pemda_pk).first() or pemdas.first()
-    year = _number(request.GET.get("tahun"), timezone.localdate().year)
+    year = int_param(
+        request.GET, "tahun", default=timezone.localdate().year, low=0, high=9999
+    )
     return _page(request, pemdas, pemda, min(max(year, 2000), 2100))
 
 

@@ -39,9 +39,7 @@ def _pemda(slug: str) -> Pemda:
 def submit(request, pemda_slug: str):
     """Take a complaint, suggestion, appreciation or request for information."""
     pemda = _pemda(pemda_slug)
-    layanan, unit = selectors.submission_prefill(
-        pemda, layanan=request.GET.get("layanan", ""), unit=request.GET.get("unit", "")
-    )
+    layanan, unit = selectors.submission_prefill(request.GET, pemda)
     form = CaseForm(
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,

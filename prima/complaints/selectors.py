@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from prima.complaints import sla
 from prima.complaints.models import Attachment, Case, Privacy, Status
+from prima.core.query import MAX_ID, int_param
 from prima.core.roles import CHANGE, VIEW, Area, Level
 from prima.core.scoping import (
     get_for_user,
@@ -108,20 +109,20 @@ def submission_units(pemda: Pemda):
     return Unit.objects.active().filter(pemda=pemda).order_by("name")
 
 
-def submission_prefill(
-    pemda: Pemda, *, layanan: str = "", unit: str = ""
-) -> tuple[Layanan | None, Unit | None]:
-    """Return the service or unit a link from the portal names (ids as typed in the
-    query string), if it is one of this Pemda's active ones; a service wins."""
+def submission_prefill(query, pemda: Pemda) -> tuple[Layanan | None, Unit | None]:
+    """Return the service or unit a link from the portal names (GET ``layanan`` or
+    ``unit``), if it is one of this Pemda's active ones; a service wins."""
     found_layanan = found_unit = None
-    if layanan.isdigit():
+    layanan = int_param(query, "layanan", default=0, low=1, high=MAX_ID)
+    unit = int_param(query, "unit", default=0, low=1, high=MAX_ID)
+    if layanan:
         found_layanan = (
             Layanan.objects.active()
             .filter(pemda=pemda, pk=layanan)
             .select_related("unit")
             .first()
         )
-    if found_layanan is None and unit.isdigit():
+    if found_layanan is None and unit:
         found_unit = Unit.objects.active().filter(pemda=pemda, pk=unit).first()
     return found_layanan, found_unit
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from prima.complaints.models import Kind, RejectReason, Status
 from prima.core.forms import DateInput
+from prima.core.query import parse_id
 
 
 class WorklistFilterForm(forms.Form):
@@ -106,5 +107,5 @@ class BulkAssignForm(forms.Form):
     def full_clean(self):
         # Any posted id is accepted as shape; the view checks each against the scope.
         values = self.data.getlist("cases") if self.is_bound else []
-        self.fields["cases"].choices = [(v, v) for v in values if v.isdigit()]
+        self.fields["cases"].choices = [(v, v) for v in values if parse_id(v)]
         super().full_clean()

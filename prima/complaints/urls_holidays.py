@@ -13,7 +13,7 @@ urlpatterns = [
         name="holiday-import",
     ),
     path(
-        "staf/pengaduan/libur/<int:pemda_pk>/<str:day>/hapus/",
+        "staf/pengaduan/libur/<id:pemda_pk>/<str:day>/hapus/",
         holiday_views.holiday_delete,
         name="holiday-delete",
     ),

@@ -8,24 +8,22 @@ urlpatterns = [
     path("staf/pengaduan/", staff_views.worklist, name="worklist"),
     path("staf/pengaduan/alihkan/", staff_views.bulk_assign, name="bulk-assign"),
     path(
-        "staf/pengaduan/lampiran/<int:pk>/",
+        "staf/pengaduan/lampiran/<id:pk>/",
         staff_views.attachment,
         name="attachment",
     ),
-    path("staf/pengaduan/<int:pk>/", staff_views.case_detail, name="case-detail"),
+    path("staf/pengaduan/<id:pk>/", staff_views.case_detail, name="case-detail"),
     path(
-        "staf/pengaduan/<int:pk>/verifikasi/",
+        "staf/pengaduan/<id:pk>/verifikasi/",
         staff_views.case_verify,
         name="case-verify",
     ),
-    path("staf/pengaduan/<int:pk>/tolak/", staff_views.case_reject, name="case-reject"),
+    path("staf/pengaduan/<id:pk>/tolak/", staff_views.case_reject, name="case-reject"),
     path(
-        "staf/pengaduan/<int:pk>/disposisi/",
+        "staf/pengaduan/<id:pk>/disposisi/",
         staff_views.case_assign,
         name="case-assign",
     ),
-    path(
-        "staf/pengaduan/<int:pk>/tanggapi/", staff_views.case_start, name="case-start"
-    ),
-    path("staf/pengaduan/<int:pk>/jawab/", staff_views.case_answer, name="case-answer"),
+    path("staf/pengaduan/<id:pk>/tanggapi/", staff_views.case_start, name="case-start"),
+    path("staf/pengaduan/<id:pk>/jawab/", staff_views.case_answer, name="case-answer"),
 ]

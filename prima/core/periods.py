@@ -29,6 +29,10 @@ MONTHS_PER_PERIOD = {
     PeriodKind.TAHUN: 12,
 }
 ROMAN = ("I", "II", "III", "IV")
+# The years a period key may name: far from the calendar's ends (years 1 and 9999),
+# so the period before or after any accepted key exists, and a 19-digit year in a
+# URL is refused like any other bad key instead of overflowing.
+KEY_YEARS = range(1900, 3000)
 # The short month names of PUEBI, as Prima writes dates ("4 Okt 2026").
 MONTHS_SHORT = (
     "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"
@@ -123,18 +127,35 @@ def parse_key(key: str) -> Period:
     """
     text = key.strip().upper()
     try:
-        if "_" in text:
-            start_text, end_text = text.split("_", 1)
-            return Period(date.fromisoformat(start_text), date.fromisoformat(end_text))
-        if "-T" in text:
-            year, number = text.split("-T")
-            return period_number(int(year), PeriodKind.TRIWULAN, int(number))
-        if "-S" in text:
-            year, number = text.split("-S")
-            return period_number(int(year), PeriodKind.SEMESTER, int(number))
-        return period_number(int(text), PeriodKind.TAHUN, 1)
+        period = _parse(text)
     except ValueError as exc:
         raise ValueError(f"unknown period {key!r}: {exc}") from exc
+    if period.start.year not in KEY_YEARS or period.end.year not in KEY_YEARS:
+        raise ValueError(
+            f"unknown period {key!r}: use years {KEY_YEARS[0]}..{KEY_YEARS[-1]}"
+        )
+    return period
+
+
+def _parse(text: str) -> Period:
+    if "_" in text:
+        start_text, end_text = text.split("_", 1)
+        return Period(date.fromisoformat(start_text), date.fromisoformat(end_text))
+    if "-T" in text:
+        year, number = text.split("-T")
+        return period_number(_year(year), PeriodKind.TRIWULAN, int(number))
+    if "-S" in text:
+        year, number = text.split("-S")
+        return period_number(_year(year), PeriodKind.SEMESTER, int(number))
+    return period_number(_year(text), PeriodKind.TAHUN, 1)
+
+
+def _year(text: str) -> int:
+    # Checked before it reaches ``date``, which overflows on a 19-digit year.
+    year = int(text)
+    if year not in KEY_YEARS:
+        raise ValueError(f"year {text[:20]} is outside {KEY_YEARS[0]}..{KEY_YEARS[-1]}")
+    return year
 
 
 def with_wider_periods(periods: list[Period], today: date) -> list[Period]:

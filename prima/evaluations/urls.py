@@ -8,6 +8,6 @@ app_name = "evaluations"
 urlpatterns = [
     path("", views.cycle_list, name="cycle_list"),
     path("baru/", views.cycle_create, name="cycle_create"),
-    path("<int:pk>/", views.cycle_detail, name="cycle_detail"),
-    path("lokus/<int:pk>/penilai/", views.evaluator_assign, name="evaluator_assign"),
+    path("<id:pk>/", views.cycle_detail, name="cycle_detail"),
+    path("lokus/<id:pk>/penilai/", views.evaluator_assign, name="evaluator_assign"),
 ]

@@ -11,7 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from prima.core.forms import DateInput
+from prima.core.forms import DateInput, ModelMultipleChoiceField
 from prima.innovations import selectors
 from prima.innovations.models import (
     APPLIED_STAGES,
@@ -53,7 +53,7 @@ class UnitChoiceField(forms.ModelChoiceField):
         return f"{obj.opd} › {obj.name}"
 
 
-class LayananChoiceField(forms.ModelMultipleChoiceField):
+class LayananChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.unit.name} › {obj.name}"
 

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from prima.core.forms import add_service_errors
 from prima.core.http import stored_file_response
+from prima.core.query import SLUG_MAX, text_param
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import user_can
 from prima.core.uploads import PDF, clean_upload
@@ -288,7 +289,7 @@ def _after_replication(request, copy: Innovation):
 def _coverage_pemda(request, action: str, data):
     """Return the Pemda the coverage is about (chosen among the user's), or 403."""
     pemdas = coverage.coverage_pemdas(request.user, action)
-    chosen = data.get("pemda")
+    chosen = text_param(data, "pemda", max_length=SLUG_MAX)
     if chosen:
         pemda = pemdas.filter(slug=chosen).first()
         if pemda is None:

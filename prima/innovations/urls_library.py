@@ -6,14 +6,14 @@ from prima.innovations import proposal_views, public_views
 
 urlpatterns = [
     path("inovasi/", public_views.library, name="library"),
-    path("inovasi/<int:pk>/", public_views.public_detail, name="public_detail"),
+    path("inovasi/<id:pk>/", public_views.public_detail, name="public_detail"),
     path(
-        "inovasi/<int:pk>/proposal.pdf",
+        "inovasi/<id:pk>/proposal.pdf",
         proposal_views.public_proposal_pdf,
         name="public_proposal_pdf",
     ),
     path(
-        "inovasi/bukti/<int:pk>/",
+        "inovasi/bukti/<id:pk>/",
         public_views.public_evidence,
         name="public_evidence",
     ),

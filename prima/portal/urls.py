@@ -11,9 +11,9 @@ urlpatterns = [
     path("<slug:pemda_slug>/", views.pemda_home, name="pemda"),
     path("<slug:pemda_slug>/layanan/", views.directory, name="directory"),
     path(
-        "<slug:pemda_slug>/layanan/<int:pk>/",
+        "<slug:pemda_slug>/layanan/<id:pk>/",
         views.service_detail,
         name="service-detail",
     ),
-    path("<slug:pemda_slug>/unit/<int:pk>/", views.unit_detail, name="unit-detail"),
+    path("<slug:pemda_slug>/unit/<id:pk>/", views.unit_detail, name="unit-detail"),
 ]

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.utils.cache import patch_cache_control
 
+from prima.core.query import MAX_ID, int_param, text_param
 from prima.portal import selectors
 
 DIRECTORY_PER_PAGE = 20
@@ -52,19 +53,18 @@ def pemda_home(request, pemda_slug: str):
     return TemplateResponse(request, "portal/pemda_home.html", context)
 
 
-def _chosen_opd(opds, value: str | None):
+def _chosen_opd(opds, query):
     """Return the OPD picked in the ``opd`` parameter, ignoring anything invalid."""
-    if not value or not value.isdigit():
-        return None
-    return next((opd for opd in opds if opd.pk == int(value)), None)
+    pk = int_param(query, "opd", default=0, low=1, high=MAX_ID)
+    return next((opd for opd in opds if opd.pk == pk), None)
 
 
 def directory(request, pemda_slug: str):
     """Find a Pemda's services by name, optionally within one OPD."""
     pemda = selectors.pemda_get(slug=pemda_slug)
-    q = request.GET.get("q", "").strip()[: selectors.DIRECTORY_QUERY_MAX]
+    q = text_param(request.GET, "q", max_length=selectors.DIRECTORY_QUERY_MAX)
     opds = list(selectors.directory_opds(pemda=pemda))
-    opd = _chosen_opd(opds, request.GET.get("opd"))
+    opd = _chosen_opd(opds, request.GET)
     results = selectors.directory_search(pemda=pemda, q=q, opd=opd)
     page = Paginator(results, DIRECTORY_PER_PAGE).get_page(request.GET.get("page"))
     context = {"pemda": pemda, "q": q, "opds": opds, "opd": opd, "page_obj": page}

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from prima.core.forms import add_service_errors
+from prima.core.query import SLUG_MAX, text_param
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import get_for_user, user_can
 from prima.organisations.models import Unit
@@ -167,7 +168,7 @@ def settings_edit(request):
     """Show the Pemda's survey period; let its administrator change it."""
     if not user_can(request.user, Area.SURVEY, VIEW):
         raise PermissionDenied
-    slug = request.GET.get("pemda", "").strip()
+    slug = text_param(request.GET, "pemda", max_length=SLUG_MAX)
     pemda = selectors.settings_pemda(request.user, slug)
     can_change = pemda is not None and selectors.settings_changeable(
         request.user, pemda

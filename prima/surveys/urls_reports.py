@@ -6,27 +6,27 @@ from prima.surveys import report_views
 
 urlpatterns: list = [
     path(
-        "staf/skm/unit/<int:unit_pk>/laporan.pdf",
+        "staf/skm/unit/<id:unit_pk>/laporan.pdf",
         report_views.report_pdf,
         name="report-pdf",
     ),
     path(
-        "staf/skm/unit/<int:unit_pk>/laporan.xlsx",
+        "staf/skm/unit/<id:unit_pk>/laporan.xlsx",
         report_views.report_xlsx,
         name="report-xlsx",
     ),
     path(
-        "staf/skm/unit/<int:unit_pk>/jawaban.csv",
+        "staf/skm/unit/<id:unit_pk>/jawaban.csv",
         report_views.report_csv,
         name="report-csv",
     ),
     path(
-        "<slug:pemda_slug>/skm/unit/<int:unit_pk>/",
+        "<slug:pemda_slug>/skm/unit/<id:unit_pk>/",
         report_views.public_unit,
         name="public-unit",
     ),
     path(
-        "<slug:pemda_slug>/skm/opd/<int:opd_pk>/",
+        "<slug:pemda_slug>/skm/opd/<id:opd_pk>/",
         report_views.public_opd,
         name="public-opd",
     ),

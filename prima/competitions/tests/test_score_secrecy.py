@@ -3,10 +3,12 @@ whatever their role; after the close the other juri and the Pemda admin do."""
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
 import pytest
 from django.urls import reverse
 
-from prima.competitions import judging, services
+from prima.competitions import judging, scoring, services
 from prima.competitions.testing import judged_entries, scores
 from tests.access import USERS
 
@@ -73,3 +75,57 @@ def test_after_the_close_the_other_juri_and_the_admin_see_it(client, users, judg
     assert seen_by(client, users["juri"], [mine_page]) == [mine_page]
     assert seen_by(client, users["admin_pemda"], [entry_page]) == [entry_page]
     assert seen_by(client, users["admin_opd"], [entry_page, mine_page]) == []
+
+
+class _ScoreValues(HTMLParser):
+    """Collect every score value a sheet page shows: the locked sheet's table cells,
+    the change form's prefilled inputs and the history's before/after lines."""
+
+    def __init__(self):
+        super().__init__()
+        self.values: list[str] = []
+        self._in_scores = False
+        self._in_cell = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table" and "scores" in (attrs.get("class") or ""):
+            self._in_scores = True
+        self._in_cell = self._in_scores and tag == "td"
+        if tag == "input" and attrs.get("name") in scoring.CRITERIA:
+            self.values += [attrs["value"]] if attrs.get("value") else []
+
+    def handle_endtag(self, tag):
+        self._in_scores = self._in_scores and tag != "table"
+        self._in_cell = False
+
+    def handle_data(self, data):
+        if self._in_cell or data.strip().startswith(("Before:", "Sebelum:")):
+            self.values.append(data.strip())
+
+
+def scores_shown(client, user, url) -> list[str]:
+    client.logout()
+    client.force_login(user)
+    response = client.get(url)
+    assert response.status_code == 200
+    parser = _ScoreValues()
+    parser.feed(response.content.decode())
+    return parser.values
+
+
+@pytest.mark.parametrize("who", ["admin_pemda", "superuser"])
+def test_the_change_page_hides_a_locked_sheets_scores(client, users, judged, who):
+    """The call's admin (and the platform operator) may change another juri's locked
+    sheet before the stage closes, and the page records the change's reason, but
+    shows none of the juri's scores, before or after."""
+    _call, _entry, _mine, theirs, second = judged
+    sheet = judging.sheet_of(theirs)
+    judging.sheet_change(
+        sheet, scores=scores(6, 4, 2, 5, 4), by=second, reason="Salah ketik"
+    )
+    url = reverse("competitions:juri_sheet_change", kwargs={"pk": theirs.pk})
+    # Positive control: the sheet's own juri reads its scores on the same page.
+    assert len(scores_shown(client, second, url)) >= 10
+    assert scores_shown(client, users[who], url) == []
+    assert "Salah ketik" in client.get(url).content.decode()

@@ -367,3 +367,31 @@ def test_assigned_juri_uses_the_judging_pages(client, org, users):
         reverse("competitions:entry_detail", args=[entry.pk])
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        *[("stages-0-advance", v) for v in (str(10**19), str(2**31), "10000", "-1")],
+        *[
+            (field, value)
+            for field in ("year", "scale_max", "min_years_umum", "weight_kebaruan")
+            for value in (str(10**19), "-1")
+        ],
+    ],
+)
+def test_call_create_refuses_numbers_out_of_range_on_the_field(
+    client, org, users, field, value
+):
+    """A number no column holds (a 64-bit one on SQLite, a 32-bit one on PostgreSQL)
+    or no call needs is a form error on its field, not a server error, and stores
+    nothing."""
+    data = call_form_data(pemda=str(org.pemda.pk), **{field: value})
+    client = login(client, users["admin_pemda"])
+    response = client.post(reverse("competitions:call_create"), data)
+    assert response.status_code == 200
+    assert field in response.context["form"].errors or any(
+        field.removeprefix("stages-0-") in form.errors
+        for form in response.context["stages"]
+    )
+    assert not Call.objects.exists()

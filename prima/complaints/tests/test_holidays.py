@@ -225,3 +225,13 @@ def test_other_pemda_cannot_be_chosen(org, users, client):
     )
     assert response.status_code == 200
     assert not Holiday.objects.exists()
+
+
+@pytest.mark.parametrize("junk", ["²", "9" * 19, "-1", "abc"])
+def test_page_ignores_a_junk_year_or_pemda(org, users, client, junk):
+    """A year or Pemda in the link that is no plain number shows the defaults."""
+    client.force_login(users["admin_pemda"])
+    url = reverse("complaints:holiday-list")
+    response = client.get(url, {"pemda": junk, "tahun": junk})
+    assert response.status_code == 200
+    assert response.context["pemda"] == org.pemda

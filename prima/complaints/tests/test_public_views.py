@@ -75,6 +75,14 @@ def test_other_pemda_service_link_ignored(en, org):
     assert response.context["layanan"] is None
 
 
+@pytest.mark.parametrize("junk", ["²", "9" * 19, "-1", "abc"])
+def test_junk_service_or_unit_in_the_link_is_ignored(en, org, junk):
+    """A service or unit in the link that is no plain id shows the empty form."""
+    response = en.get(submit_url(org), {"layanan": junk, "unit": junk})
+    assert response.status_code == 200
+    assert response.context["layanan"] is None
+
+
 def test_submit_redirects_and_shows_the_code_once(en, org):
     """A sent case redirects to a page showing its code, once, and never in a URL."""
     response = en.post(submit_url(org), form_data(unit=org.unit.pk))

@@ -218,6 +218,18 @@ def test_bulk_assign_refuses_all_if_one_case_is_out_of_scope(client, org, users)
     assert not CaseEvent.objects.filter(to_status=Status.ASSIGNED).exists()
 
 
+def test_bulk_assign_refuses_an_id_no_case_can_have(client, org, users):
+    """A 19-digit case id is refused like any unknown case, not an overflow."""
+    own = submit(org)
+    response = login(client, users["admin_opd"]).post(
+        reverse("complaints:bulk-assign"),
+        {"cases": [own.pk, "9" * 19], "unit": org.sibling_unit.pk},
+    )
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.status == Status.RECEIVED
+
+
 def test_bulk_assign_refused_for_unit_operators(client, org, users):
     """A unit operator may not bulk-assign."""
     case = submit(org)

@@ -2,10 +2,16 @@
 
 import uuid
 
+import pytest
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from prima.core.forms import DateInput, SubmissionKeyForm, add_service_errors
+from prima.core.forms import (
+    DateInput,
+    ModelMultipleChoiceField,
+    SubmissionKeyForm,
+    add_service_errors,
+)
 
 
 class TwoFieldForm(forms.Form):
@@ -90,3 +96,15 @@ def test_submission_key_form_without_request_keeps_the_sent_key():
     key = uuid.uuid4()
     form = NoteForm({"key": str(key), "text": "Data palsu"})
     assert form.is_valid() and form.cleaned_data["key"] == key
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("junk", ["9" * 19, "-" + "9" * 19, "1" * 5000, "abc"])
+def test_model_multiple_choice_refuses_an_id_no_key_holds(junk):
+    """A 19-digit id is "not a valid value" like any other junk, not an overflow."""
+    from django.contrib.auth.models import Group
+
+    field = ModelMultipleChoiceField(queryset=Group.objects.all())
+    with pytest.raises(ValidationError) as error:
+        field.clean([junk])
+    assert error.value.code == "invalid_pk_value"

@@ -34,3 +34,10 @@ def test_a_bad_key_names_itself_and_the_period_shown():
     selection = choose("kemarin")
     assert selection.period == Q2
     assert selection.error == "kemarin? showing Triwulan II 2026"
+
+
+def test_a_19_digit_year_falls_back_to_the_default():
+    """A year too large for a date is a bad key like any other, not an overflow."""
+    selection = choose("9999999999999999999")
+    assert selection.period == Q2
+    assert selection.error == "9999999999999999999? showing Triwulan II 2026"

@@ -118,7 +118,7 @@ def test_directory_filters_by_opd_and_ignores_bad_values(org, client):
     url = reverse("portal:directory", kwargs={"pemda_slug": "kota-alpha"})
     response = client.get(url, {"opd": org.other_opd.pk})
     assert list(response.context["page_obj"]) == [org.other_opd_layanan]
-    for bad in [org.other_pemda_opd.pk, "x", "-1"]:
+    for bad in [org.other_pemda_opd.pk, "x", "-1", "²", "9" * 19]:
         response = client.get(url, {"opd": bad})
         assert response.status_code == 200
         assert response.context["page_obj"].paginator.count == 3
