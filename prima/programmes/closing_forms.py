@@ -6,15 +6,18 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from prima.core.forms import DateInput
+from prima.core.forms import DateInput, ModelMultipleChoiceField
 from prima.innovations.models import Sector
 from prima.organisations.models import PerangkatDaerah
 
 
 class CloseForm(forms.Form):
-    """The organiser's pass marks: the ticked participants passed (lulus)."""
+    """The organiser's pass marks: the ticked participants passed (lulus).
 
-    passed = forms.ModelMultipleChoiceField(
+    Its fields use ``prima.core.forms.ModelMultipleChoiceField``: a 19-digit id is
+    a form error, not an overflow in the database."""
+
+    passed = ModelMultipleChoiceField(
         label=_("Passed"), queryset=None, required=False
     )
 
@@ -30,7 +33,7 @@ class RevokeForm(forms.Form):
 class VisitForm(forms.Form):
     host_region = forms.CharField(label=_("Host region"), max_length=150)
     visited_on = forms.DateField(label=_("Date of the visit"), widget=DateInput())
-    participants = forms.ModelMultipleChoiceField(
+    participants = ModelMultipleChoiceField(
         label=_("Who went"),
         queryset=None,
         required=False,

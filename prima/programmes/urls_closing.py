@@ -5,31 +5,31 @@ from django.urls import path
 from prima.programmes import benchmark_views, certificate_views
 
 urlpatterns = [
-    path("<int:pk>/penutupan/", certificate_views.closing, name="closing"),
+    path("<id:pk>/penutupan/", certificate_views.closing, name="closing"),
     path(
-        "<int:pk>/sertifikat/terbitkan/",
+        "<id:pk>/sertifikat/terbitkan/",
         certificate_views.certificates_issue,
         name="certificates_issue",
     ),
     path(
-        "sertifikat/<int:pk>/cabut/",
+        "sertifikat/<id:pk>/cabut/",
         certificate_views.certificate_revoke,
         name="certificate_revoke",
     ),
     path(
-        "sertifikat/<int:pk>/unduh/",
+        "sertifikat/<id:pk>/unduh/",
         certificate_views.certificate_pdf,
         name="certificate_pdf",
     ),
-    path("<int:pk>/benchmark/baru/", benchmark_views.visit_create, name="visit_create"),
-    path("benchmark/<int:pk>/", benchmark_views.visit_detail, name="visit_detail"),
+    path("<id:pk>/benchmark/baru/", benchmark_views.visit_create, name="visit_create"),
+    path("benchmark/<id:pk>/", benchmark_views.visit_detail, name="visit_detail"),
     path(
-        "benchmark/<int:pk>/pengamatan/",
+        "benchmark/<id:pk>/pengamatan/",
         benchmark_views.observation_add,
         name="observation_add",
     ),
     path(
-        "pengamatan/<int:pk>/replikasi/",
+        "pengamatan/<id:pk>/replikasi/",
         benchmark_views.observation_replicate,
         name="observation_replicate",
     ),
