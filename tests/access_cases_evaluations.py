@@ -109,3 +109,177 @@ CASES: list[Case] = [
         label="evaluator_assign other Pemda",
     ),
 ]
+
+
+# --- a unit's forms: F-01, F-02 and the F-03 link ------------------------------------
+# A unit's F-01/F-02 are seen by its own staff, its assigned evaluator and the cycle's
+# administrator only (results are not published yet); everyone else gets 404.
+FORMS_VIEW = CYCLE_VIEW_ASSIGNED
+FORMS_VIEW_OTHER_OPD = CYCLE_VIEW_OTHER_OPD
+# The unit's staff who change its catalogue (admin OPD, operator) act on the F-01;
+# the matrix posts an empty submission, which comes back with a message.
+F01_SUBMIT = {
+    **FORMS_VIEW,
+    "admin_opd": 302,
+    "operator_unit": 302,
+    "petugas_loket": 403,
+    "evaluator": 403,
+    "admin_pemda": 403,
+    "superuser": 403,
+}
+# Only the assigned evaluator scores, submits and issues the F-03 link.
+EVALUATOR_POST = {
+    **FORMS_VIEW,
+    "evaluator": 302,
+    "admin_opd": 403,
+    "operator_unit": 403,
+    "petugas_loket": 403,
+    "admin_pemda": 403,
+    "superuser": 403,
+}
+# A submitted sheet is changed (audited) by its evaluator or the cycle's admin.
+SHEET_CHANGE = {
+    **FORMS_VIEW,
+    "admin_opd": 403,
+    "operator_unit": 403,
+    "petugas_loket": 403,
+}
+
+
+def _user(name: str):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=name)
+
+
+def forms_unit(unit_attr: str = "unit", *, assign: bool = True):
+    return lambda org: {
+        "pk": make_cycle(org, unit_attr=unit_attr, assign=assign).units.get().pk
+    }
+
+
+def f01_open(org) -> dict:
+    """A unit in scope whose F-01 deadline is still ahead, so its staff see the form."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from prima.evaluations import services, testing
+
+    today = timezone.localdate()
+    admin = testing.make_admin(org.pemda)
+    cycle = testing.make_cycle(
+        org.pemda,
+        org.unit,
+        by=admin,
+        year=next(_years),
+        self_assessment_deadline=today + timedelta(days=10),
+        visits_start=today + timedelta(days=11),
+        visits_end=today + timedelta(days=20),
+        verification_start=today + timedelta(days=21),
+        verification_end=today + timedelta(days=28),
+    )
+    cycle_unit = cycle.units.get()
+    services.evaluator_assign(cycle_unit, evaluator=_user("evaluator"), by=admin)
+    return {"pk": cycle_unit.pk}
+
+
+def with_evidence_file(org) -> dict:
+    """A unit in scope whose F-01 holds a file on indicator 1."""
+    from datetime import date
+
+    from prima.core.uploads import PNG, CleanFile
+    from prima.evaluations import services
+
+    cycle_unit = make_cycle(org, assign=True).units.get()
+    services.self_score_save(
+        cycle_unit,
+        by=_user("operator_unit"),
+        indicator=1,
+        score=0,
+        reason="Bukti terlampir.",
+        evidence_file=CleanFile("bukti.png", PNG, b"\x89PNG\r\n\x1a\n"),
+        today=date(2026, 3, 1),
+    )
+    return {"pk": cycle_unit.pk, "number": 1}
+
+
+def with_sheet(org) -> dict:
+    """A unit in scope whose evaluator submitted the F-02 and issued the F-03 link,
+    which one user answered."""
+    import uuid
+
+    from django.utils import timezone
+
+    from prima.evaluations import services
+
+    cycle_unit = make_cycle(org, assign=True).units.get()
+    evaluator = _user("evaluator")
+    for indicator in cycle_unit.cycle.instrument.parsed().indicators:
+        services.evaluator_score_save(
+            cycle_unit, by=evaluator, indicator=indicator.number, score=3
+        )
+    services.evaluation_submit(cycle_unit, by=evaluator, now=timezone.now())
+    services.user_form_issue(cycle_unit, by=evaluator)
+    codes = [s.code for s in cycle_unit.cycle.instrument.parsed().statements]
+    services.user_answer_submit(
+        cycle_unit, scores=dict.fromkeys(codes, 4), key=uuid.uuid4()
+    )
+    return {"pk": cycle_unit.pk}
+
+
+def user_form_token(org) -> dict:
+    from prima.evaluations import services
+
+    cycle_unit = make_cycle(org, assign=True).units.get()
+    return {"token": services.user_form_issue(cycle_unit, by=_user("evaluator")).token}
+
+
+CASES += [
+    Case("evaluations:self_assessment", forms_unit(), FORMS_VIEW),
+    Case(
+        "evaluations:self_assessment",
+        forms_unit("other_opd_unit", assign=False),
+        FORMS_VIEW_OTHER_OPD,
+        label="self_assessment other OPD",
+    ),
+    Case(
+        "evaluations:self_assessment",
+        lambda org: {
+            "pk": make_cycle(org, "other_pemda", "other_pemda_unit").units.get().pk
+        },
+        OTHER_PEMDA,
+        label="self_assessment other Pemda",
+    ),
+    Case(
+        "evaluations:self_assessment_submit",
+        forms_unit(),
+        F01_SUBMIT,
+        method="post",
+    ),
+    Case(
+        "evaluations:self_assessment",
+        f01_open,
+        FORMS_VIEW,
+        label="self_assessment before the deadline",
+    ),
+    Case("evaluations:self_assessment_file", with_evidence_file, FORMS_VIEW),
+    Case("evaluations:evaluation", forms_unit(), FORMS_VIEW),
+    Case(
+        "evaluations:evaluation",
+        forms_unit("other_opd_unit", assign=False),
+        FORMS_VIEW_OTHER_OPD,
+        label="evaluation other OPD",
+    ),
+    Case("evaluations:evaluation_submit", forms_unit(), EVALUATOR_POST, method="post"),
+    Case(
+        "evaluations:evaluation",
+        with_sheet,
+        FORMS_VIEW,
+        label="evaluation with the sheet submitted",
+    ),
+    Case("evaluations:evaluation_change", with_sheet, SHEET_CHANGE),
+    Case("evaluations:user_form_issue", forms_unit(), EVALUATOR_POST, method="post"),
+    Case("pekppp:user_form", user_form_token),
+    Case("pekppp:user_form_thanks", user_form_token),
+]

@@ -230,6 +230,208 @@ CASES: list[Case] = [
 ]
 
 
+# The participant's path and the coaching clinic --------------------------------------
+# Team A of the scenario (the unit operator its member, the mentor its mentor) has a
+# diagnosis, an innovation draft, a milestone whose report (with a file) awaits review
+# and a proposal version awaiting advice. "other team": Tim B of the same unit, whose
+# member is the loket officer and which has no mentor, so the operator (of team A)
+# and the mentor (not assigned to it) find nothing. "other Pemda": a team of Kabupaten
+# Beta's programme. Juri of the Pemda see and advise in the clinic only.
+PATH_VIEW = TEAM_VIEW
+PATH_MEMBER = {**PATH_VIEW, "admin_pemda": 403, "mentor": 403, "superuser": 403}
+PATH_REVIEW = {
+    **post(PATH_VIEW),
+    "admin_pemda": 403,
+    "operator_unit": 403,
+    "superuser": 403,
+}
+CLINIC_VIEW = {**PATH_VIEW, "juri": 200}
+CLINIC_SUBMIT = {**post(PATH_MEMBER), "juri": 403}
+CLINIC_ADVISE = {
+    **post(CLINIC_VIEW),
+    "admin_pemda": 403,
+    "operator_unit": 403,
+    "superuser": 403,
+}
+OTHER_TEAM_VIEW = profile(
+    404, anonymous=LOGIN, admin_pemda=200, petugas_loket=200, superuser=200
+)
+OTHER_TEAM_MEMBER = {**OTHER_TEAM_VIEW, "admin_pemda": 403, "superuser": 403}
+
+
+def _path(org, variant: str = "") -> dict:
+    from django.utils import timezone
+
+    from prima.core.uploads import CleanFile
+    from prima.programmes import path_services as paths
+    from prima.programmes import services
+    from prima.programmes.testing import make_participant, make_programme
+
+    if variant == "other_pemda":
+        programme = make_programme(pemda=org.other_pemda)
+        team = services.team_create(
+            programme=programme, name="Tim Beta", unit=org.other_pemda_unit
+        )
+        return {"team": team}
+    built = _scenario(org)
+    team, member = built["team"], _user("operator_unit")
+    if variant == "other_team":
+        other = make_participant(
+            built["programme"], _user("petugas_loket"), unit=org.unit
+        )
+        team = services.team_create(
+            programme=built["programme"], name="Tim B", unit=org.unit
+        )
+        services.team_member_set(other, team=team)
+        member = other.user
+    paths.diagnosis_save(
+        team,
+        by=member,
+        problem_statement="Antrean panjang",
+        root_causes="Satu loket",
+        unsur=["U3"],
+        today=timezone.localdate(),
+    )
+    innovation = paths.design_start(
+        team, by=member, title="Antrean daring", sector="adminduk"
+    )
+    paths.proposal_save(
+        innovation, by=member, title="Antrean daring", sections={"ringkasan": "R"}
+    )
+    milestone = paths.milestone_add(
+        team,
+        title="Uji coba",
+        due_on=timezone.localdate(),
+        evidence_expected="Rekap",
+        responsible="Siti",
+    )
+    clean = CleanFile("rekap.pdf", "application/pdf", b"%PDF-1.4")
+    report = paths.report_submit(milestone, by=member, text="Selesai", clean=clean)
+    version = paths.version_submit(team, by=member)
+    return {"team": team, "milestone": milestone, "report": report, "version": version}
+
+
+def path_row(key: str, variant: str = ""):
+    return lambda org: {"pk": _path(org, variant)[key].pk}
+
+
+CASES += [
+    Case("programmes:team_path", path_row("team"), PATH_VIEW),
+    Case(
+        "programmes:team_path",
+        path_row("team", "other_team"),
+        OTHER_TEAM_VIEW,
+        label="team_path of another team",
+    ),
+    Case(
+        "programmes:team_path",
+        path_row("team", "other_pemda"),
+        OTHER_PEMDA,
+        label="team_path other Pemda",
+    ),
+    Case("programmes:diagnosis_edit", path_row("team"), PATH_MEMBER),
+    Case(
+        "programmes:diagnosis_edit",
+        path_row("team", "other_team"),
+        OTHER_TEAM_MEMBER,
+        label="diagnosis_edit of another team",
+    ),
+    Case(
+        "programmes:diagnosis_edit",
+        path_row("team", "other_pemda"),
+        {**OTHER_PEMDA, "other_pemda_admin": 403, "superuser": 403},
+        label="diagnosis_edit other Pemda",
+    ),
+    Case("programmes:design_edit", path_row("team"), PATH_MEMBER),
+    Case("programmes:milestone_add", path_row("team"), PATH_MEMBER),
+    Case("programmes:milestone_edit", path_row("milestone"), PATH_MEMBER),
+    # The scenario's milestone is reported, so the member's removal is refused.
+    Case(
+        "programmes:milestone_remove",
+        path_row("milestone"),
+        post(PATH_MEMBER),
+        method="post",
+    ),
+    Case(
+        "programmes:milestone_remove",
+        path_row("milestone", "other_team"),
+        post(OTHER_TEAM_MEMBER),
+        method="post",
+        label="milestone_remove of another team",
+    ),
+    Case("programmes:report_create", path_row("milestone"), PATH_MEMBER),
+    Case(
+        "programmes:report_create",
+        path_row("milestone", "other_team"),
+        OTHER_TEAM_MEMBER,
+        label="report_create of another team",
+    ),
+    Case(
+        "programmes:report_review",
+        path_row("report"),
+        PATH_REVIEW,
+        method="post",
+    ),
+    Case(
+        "programmes:report_review",
+        path_row("report", "other_team"),
+        {
+            **post(OTHER_TEAM_VIEW),
+            "admin_pemda": 403,
+            "petugas_loket": 403,
+            "superuser": 403,
+        },
+        method="post",
+        label="report_review of another team",
+    ),
+    Case("programmes:report_file", path_row("report"), PATH_VIEW),
+    Case(
+        "programmes:report_file",
+        path_row("report", "other_team"),
+        OTHER_TEAM_VIEW,
+        label="report_file of another team",
+    ),
+    Case("programmes:clinic", path_row("team"), CLINIC_VIEW),
+    Case(
+        "programmes:clinic",
+        path_row("team", "other_team"),
+        {**OTHER_TEAM_VIEW, "juri": 200},
+        label="clinic of another team",
+    ),
+    Case(
+        "programmes:clinic",
+        path_row("team", "other_pemda"),
+        OTHER_PEMDA,
+        label="clinic other Pemda",
+    ),
+    Case(
+        "programmes:version_submit",
+        path_row("team"),
+        CLINIC_SUBMIT,
+        method="post",
+    ),
+    Case(
+        "programmes:clinic_review",
+        path_row("version"),
+        CLINIC_ADVISE,
+        method="post",
+    ),
+    Case(
+        "programmes:clinic_review",
+        path_row("version", "other_team"),
+        {
+            **post(OTHER_TEAM_VIEW),
+            "juri": 302,
+            "admin_pemda": 403,
+            "petugas_loket": 403,
+            "superuser": 403,
+        },
+        method="post",
+        label="clinic_review of another team",
+    ),
+]
+
+
 # Closing, certificates and benchmarking visits ---------------------------------------
 # The scenario's programme, closed with the operator present and passed, holding a
 # certificate; a benchmarking visit the operator went on, with one innovation seen.

@@ -23,7 +23,13 @@ from prima.demo.context import DemoContext
 from prima.innovations import services as innovation_services
 from prima.innovations.models import SECTIONS
 from prima.organisations.models import Pemda
-from prima.programmes import benchmark_services, certificate_services, services
+from prima.programmes import (
+    benchmark_services,
+    certificate_services,
+    path_selectors,
+    services,
+)
+from prima.programmes import path_services as paths
 from prima.programmes.models import AttendanceStatus, Institution, Kind, Programme
 
 # (title, method, day of the programme, facilitator index or None)
@@ -82,7 +88,7 @@ def create_programmes(ctx: DemoContext) -> None:
         ),
     ]
     participants = _nominate_and_accept(ctx, workshop)
-    _teams(ctx, workshop, participants)
+    _paths(ctx, _teams(ctx, workshop, participants))
     rng = ctx.rng("programme-attendance")
     for title, method, day, facilitator in SESSIONS:
         date = starts_on + timedelta(days=day)
@@ -156,8 +162,9 @@ def _nominate_and_accept(ctx: DemoContext, programme):
     return participants
 
 
-def _teams(ctx: DemoContext, programme, participants) -> None:
-    """One team per unit; the mentor coaches the first three."""
+def _teams(ctx: DemoContext, programme, participants) -> list:
+    """One team per unit; the mentor coaches the first three (returned)."""
+    mentored = []
     for number, participant in enumerate(participants):
         team = services.team_create(
             programme=programme,
@@ -168,6 +175,74 @@ def _teams(ctx: DemoContext, programme, participants) -> None:
         services.team_member_set(participant, team=team)
         if number < 3:
             services.team_assign_mentor(team, mentor=ctx.users["mentor"])
+            mentored.append(team)
+    return mentored
+
+
+# (what, weeks after the diagnosis, evidence expected)
+MILESTONES = (
+    ("Uji coba layanan baru di satu loket", 3, "Foto dan rekap uji coba"),
+    ("Sosialisasi kepada masyarakat", 6, "Daftar hadir dan materi sosialisasi"),
+)
+ADVICE = {
+    "kebaruan": "Jelaskan apa yang berbeda dari layanan sebelumnya.",
+    "efektif": "Tampilkan keluaran uji coba dengan angka.",
+    "bermanfaat": "Kaitkan manfaatnya dengan unsur SKM yang lemah.",
+    "mudah_disebarkan": "Susun panduan singkat agar unit lain dapat meniru.",
+    "berkelanjutan": "Sebutkan anggaran dan SK penetapan tahun depan.",
+}
+
+
+def _paths(ctx: DemoContext, teams) -> None:
+    """Each mentored team: a diagnosis, an innovation draft put once to the clinic
+    with the mentor's advice, and an action plan whose first milestone went back
+    for a revision before it was accepted, the second awaiting review."""
+    mentor = ctx.users["mentor"]
+    for team in teams:
+        member = team.members.select_related("user").first().user
+        weak = path_selectors.diagnosis_facts(team, today=ctx.today).weak_codes
+        paths.diagnosis_save(
+            team,
+            by=member,
+            problem_statement=f"Waktu tunggu di {team.unit} dikeluhkan masyarakat.",
+            root_causes="Antrean manual; jadwal layanan tidak diumumkan.",
+            unsur=weak[:2],
+            today=ctx.today,
+        )
+        innovation = paths.design_start(
+            team, by=member, title=f"Antrean daring {team.unit}", sector="tata_kelola"
+        )
+        paths.proposal_save(
+            innovation,
+            by=member,
+            title=innovation.title,
+            sections={
+                "ringkasan": "Warga mengambil nomor antrean dari ponsel.",
+                "kebaruan": "Pertama di unit ini.",
+            },
+        )
+        version = paths.version_submit(team, by=member)
+        paths.clinic_review(version, by=mentor, advice=ADVICE)
+        first, second = (
+            paths.milestone_add(
+                team,
+                title=title,
+                due_on=ctx.days_ago(STARTED_DAYS_AGO - 28) + timedelta(weeks=weeks),
+                evidence_expected=evidence,
+                responsible=str(member),
+            )
+            for title, weeks, evidence in MILESTONES
+        )
+        link = f"https://{city.EMAIL_DOMAIN}/bukti/{team.pk}"
+        report = paths.report_submit(first, by=member, text="Uji coba.", link=link)
+        paths.report_review(
+            report, by=mentor, accept=False, comment="Lampirkan rekap per hari."
+        )
+        report = paths.report_submit(
+            first, by=member, text="Rekap harian terlampir.", link=f"{link}/rekap"
+        )
+        paths.report_review(report, by=mentor, accept=True)
+        paths.report_submit(second, by=member, text="Sosialisasi.", link=link)
 
 
 def _mark(rng, participant):

@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from prima.core.forms import DateInput
+from prima.core.forms import DateInput, ModelMultipleChoiceField, SubmissionKeyForm
 from prima.evaluations.models import CohortBy, Instrument, ServiceKind
 
 UNIT_FIELDS = {
@@ -30,7 +30,7 @@ DATE_FIELDS = (
 ERROR_FIELDS = {"units": UNIT_FIELDS[ServiceKind.BARANG][0]}
 
 
-class UnitsField(forms.ModelMultipleChoiceField):
+class UnitsField(ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.opd.name} · {obj.name}"
 
@@ -100,3 +100,101 @@ class AssignForm(forms.Form):
             .objects.filter(pk__in=[user.pk for user in users])
             .order_by("full_name", "username")
         )
+
+
+SCORE_CHOICES = [(score, str(score)) for score in range(6)]
+
+
+class SelfScoreForm(forms.Form):
+    """The unit's score and evidence on one indicator of its F-01."""
+
+    indicator = forms.IntegerField(widget=forms.HiddenInput)
+    score = forms.TypedChoiceField(
+        label=_("Your score"), choices=SCORE_CHOICES, coerce=int
+    )
+    reason = forms.CharField(
+        label=_("Reason (when your score differs from Prima's proposal)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    evidence_link = forms.CharField(
+        label=_("Evidence: a Prima page"), required=False, max_length=300
+    )
+    evidence_file = forms.FileField(label=_("Evidence: a file"), required=False)
+
+
+class EvaluatorScoreForm(forms.Form):
+    """The evaluator's score and note on one indicator of the F-02."""
+
+    indicator = forms.IntegerField(widget=forms.HiddenInput)
+    score = forms.TypedChoiceField(
+        label=_("Evaluator's score"),
+        choices=[("", "–"), *SCORE_CHOICES],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class NoteAnswerForm(forms.Form):
+    """The unit's answer to the evaluator's note on one indicator."""
+
+    indicator = forms.IntegerField(widget=forms.HiddenInput)
+    answer = forms.CharField(
+        label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class SheetChangeForm(forms.Form):
+    """A change of a submitted F-02: the new score of each indicator and why."""
+
+    reason = forms.CharField(
+        label=_("Why the scores change"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, numbers, initial_scores, **kwargs):
+        super().__init__(*args, **kwargs)
+        for number in numbers:
+            self.fields[f"s{number}"] = forms.TypedChoiceField(
+                label=str(number),
+                choices=SCORE_CHOICES,
+                coerce=int,
+                initial=initial_scores.get(str(number)),
+            )
+        self.numbers = numbers
+
+    def scores(self) -> dict[str, int]:
+        return {str(n): self.cleaned_data[f"s{n}"] for n in self.numbers}
+
+
+USER_FORM_KEY_ERROR = _(
+    "This form could not be matched to a session. Nothing was saved; please check "
+    "your answers and send the form again."
+)
+
+
+class UserForm(SubmissionKeyForm):
+    """The public F-03: a score 0–5 for each statement of the instrument."""
+
+    key_error = USER_FORM_KEY_ERROR
+
+    def __init__(self, *args, statements, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.statements = statements
+        for statement in statements:
+            self.fields[statement.code] = forms.TypedChoiceField(
+                label=statement.text,
+                choices=SCORE_CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose a score from 0 to 5.")},
+            )
+
+    def statement_fields(self):
+        return [(s, self[s.code]) for s in self.statements]
+
+    def scores(self) -> dict[str, int]:
+        return {s.code: self.cleaned_data[s.code] for s in self.statements}

@@ -20,6 +20,7 @@ from django.utils.translation import pgettext_lazy
 
 from prima.core.roles import CHANGE, Area, Level
 from prima.core.scoping import is_platform_operator, pemdas_where, reach_q
+from prima.core.sheets import LockedSheet, SheetChange
 from prima.evaluations import instrument as instrument_data
 
 # The pure loader describes its problems in Indonesian for the command line; the
@@ -187,6 +188,9 @@ class Cycle(models.Model):
     visits_end = models.DateField(_("visits until"))
     verification_start = models.DateField(_("verification window from"))
     verification_end = models.DateField(_("verification window until"))
+    user_form_target = models.PositiveSmallIntegerField(
+        _("F-03 respondents wanted per unit"), default=15
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("opened by"),
@@ -310,3 +314,273 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.evaluator} · {self.cycle_unit}"
+
+
+SCORE_CHOICES = [(score, str(score)) for score in range(6)]
+
+
+def rule_text(rule: str) -> str:
+    """Return the sentence of a proposal rule (``proposals.RULES``)."""
+    return str(RULE_TEXTS.get(rule, ""))
+
+
+RULE_TEXTS = {
+    "no_sp": _("No service of the unit has a published Standar Pelayanan."),
+    "sp_few": _("Under half of the services have a published Standar Pelayanan."),
+    "sp_some": _("Some services have a published Standar Pelayanan, some incomplete."),
+    "sp_most": _("Most services have a complete published Standar Pelayanan."),
+    "sp_all": _("Every service has a complete published Standar Pelayanan."),
+    "sp_all_decreed": _(
+        "Every service has a complete Standar Pelayanan set by a decree."
+    ),
+    "involve_none": _("No published standard records drafting participants."),
+    "involve_no_minutes": _("Participants are recorded but no minutes."),
+    "involve_some": _("Some standards were drafted with the community, with minutes."),
+    "involve_all": _("Every standard was drafted with the community, with minutes."),
+    "involve_all_full": _(
+        "Every standard was drafted with users and at least two other parties, "
+        "with minutes."
+    ),
+    "media_none": _("A published standard has no publication medium recorded."),
+    "media_print": _("A standard is published through one kind of medium only."),
+    "media_one_electronic": _(
+        "Every standard is published in print and one electronic medium."
+    ),
+    "media_many_electronic": _(
+        "Every standard is published in print and several electronic media "
+        "(an accessible format is not recorded)."
+    ),
+    "review_never": _("A published standard was never reviewed."),
+    "review_old": _("The oldest review is more than three years old."),
+    "review_3y": _("Every standard was reviewed in the last three years."),
+    "review_2y": _("Every standard was reviewed in the last two years."),
+    "review_1y": _(
+        "Every standard was reviewed in the last year (community involvement in "
+        "the review is not recorded)."
+    ),
+    "maklumat_none": _("The unit has no signed Maklumat."),
+    "maklumat_unpublished": _("The Maklumat is signed but not published."),
+    "maklumat_print_or_web": _("The Maklumat is published in print or online."),
+    "maklumat_print_and_web": _("The Maklumat is published in print and online."),
+    "skm_none": _("No SKM response in the last twelve months."),
+    "skm_small_sample": _(
+        "SKM responses of the last twelve months are fewer than the required "
+        "sample (Krejcie–Morgan of the declared population)."
+    ),
+    "skm_once": _("The required sample was reached, in one half-year only."),
+    "skm_each_semester": _(
+        "The required sample was reached, with responses in each half-year."
+    ),
+    "rtl_none": _("No follow-up plan (RTL) of the SKM."),
+    "rtl_not_done": _("RTL items exist but none is done."),
+    "rtl_under_30": _("Under 30 percent of the RTL items are done."),
+    "rtl_30_80": _("30 percent to 80 percent of the RTL items are done."),
+    "rtl_over_80": _("Over 80 percent of the RTL items are done."),
+    "rtl_all": _("Every RTL item is done."),
+    "rtl_speed_none": _(
+        "The latest SKM report's RTL is not fully done within twelve months."
+    ),
+    "rtl_speed_months": _(
+        "Months from the latest SKM report to its last RTL item done."
+    ),
+    "answered_none": _("None of the year's complaints was answered."),
+    "answered_under_30": _("Under 30 percent of the year's complaints were answered."),
+    "answered_30_60": _(
+        "30 percent to 60 percent of the year's complaints were answered."
+    ),
+    "answered_60_80": _(
+        "Over 60 percent to 80 percent of the year's complaints were answered."
+    ),
+    "answered_over_80": _("Over 80 percent of the year's complaints were answered."),
+    "answered_all_on_time": _(
+        "Every complaint of the year was answered within its deadline."
+    ),
+    "innovation_none": _("The unit has no innovation registered."),
+    "innovation_idea": _("The unit's innovations are ideas."),
+    "innovation_trial": _("The unit's most advanced innovation is on trial."),
+    "innovation_new": _("An innovation is applied, for less than a year."),
+    "innovation_year": _("An innovation is applied for more than a year."),
+    "innovation_replicated": _(
+        "An innovation applied for more than a year is replicated elsewhere."
+    ),
+}
+
+
+class SelfAssessment(models.Model):
+    """The unit's self-assessment (F-01) in a cycle; locked when submitted."""
+
+    cycle_unit = models.OneToOneField(
+        CycleUnit,
+        verbose_name=_("unit in scope"),
+        on_delete=models.CASCADE,
+        related_name="self_assessment",
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("self-assessment (F-01)")
+        verbose_name_plural = _("self-assessments (F-01)")
+
+    def __str__(self) -> str:
+        return str(self.cycle_unit)
+
+
+class SelfScore(models.Model):
+    """The unit's score and evidence on one indicator, beside Prima's proposal."""
+
+    assessment = models.ForeignKey(
+        SelfAssessment, on_delete=models.CASCADE, related_name="scores"
+    )
+    indicator = models.PositiveSmallIntegerField(_("indicator"))
+    score = models.PositiveSmallIntegerField(
+        _("score"), choices=SCORE_CHOICES, null=True, blank=True
+    )
+    proposed_score = models.PositiveSmallIntegerField(
+        _("proposed score"), null=True, blank=True
+    )
+    rule = models.CharField(_("rule applied"), max_length=40, blank=True)
+    reason = models.TextField(_("reason for overriding the proposal"), blank=True)
+    evidence_link = models.CharField(_("evidence link"), max_length=300, blank=True)
+    evidence_file = models.FileField(
+        _("evidence file"), upload_to="evaluations/%Y/%m/", blank=True
+    )
+    evidence_name = models.CharField(_("file name"), max_length=200, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("self-assessment score")
+        verbose_name_plural = _("self-assessment scores")
+        ordering = ["indicator"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "indicator"], name="self_score_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assessment} · {self.indicator}"
+
+
+class UserFormLink(models.Model):
+    """The F-03 link an evaluator issued for one unit's users."""
+
+    cycle_unit = models.OneToOneField(
+        CycleUnit, on_delete=models.CASCADE, related_name="user_form"
+    )
+    token = models.CharField(max_length=32, unique=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    issued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("user form (F-03) link")
+        verbose_name_plural = _("user form (F-03) links")
+
+    def __str__(self) -> str:
+        return str(self.cycle_unit)
+
+
+class UserAnswer(models.Model):
+    """One anonymous F-03 answer: a score 0–5 per statement code."""
+
+    cycle_unit = models.ForeignKey(
+        CycleUnit, on_delete=models.CASCADE, related_name="user_answers"
+    )
+    scores = models.JSONField(_("scores"))
+    idempotency_key = models.UUIDField(unique=True)
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("user form (F-03) answer")
+        verbose_name_plural = _("user form (F-03) answers")
+
+    def __str__(self) -> str:
+        return str(self.cycle_unit)
+
+
+class EvaluatorScore(models.Model):
+    """The evaluator's working score and note on one indicator (F-02) and the
+    unit's answer to the note; the scores lock in ``EvaluationSheet`` on submit."""
+
+    cycle_unit = models.ForeignKey(
+        CycleUnit, on_delete=models.CASCADE, related_name="evaluator_scores"
+    )
+    indicator = models.PositiveSmallIntegerField(_("indicator"))
+    score = models.PositiveSmallIntegerField(
+        _("score"), choices=SCORE_CHOICES, null=True, blank=True
+    )
+    note = models.TextField(_("note"), blank=True)
+    answer = models.TextField(_("the unit's answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("evaluator score")
+        verbose_name_plural = _("evaluator scores")
+        ordering = ["indicator"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle_unit", "indicator"], name="evaluator_score_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cycle_unit} · {self.indicator}"
+
+
+class EvaluationSheet(LockedSheet):
+    """The evaluator's submitted F-02 scores; locked once submitted."""
+
+    cycle_unit = models.OneToOneField(
+        CycleUnit, on_delete=models.CASCADE, related_name="sheet"
+    )
+    # Set right after ``sheets.sheet_submit_once`` stores the sheet.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    # ``scores``: {indicator number as text: score 0–5}.
+
+    class Meta:
+        verbose_name = _("evaluation sheet (F-02)")
+        verbose_name_plural = _("evaluation sheets (F-02)")
+
+    def __str__(self) -> str:
+        return str(self.cycle_unit)
+
+
+class EvaluationChange(SheetChange):
+    """An audited change to a submitted F-02 sheet: who, when, why, before, after."""
+
+    sheet = models.ForeignKey(
+        EvaluationSheet, on_delete=models.CASCADE, related_name="changes"
+    )
+
+    class Meta:
+        verbose_name = _("evaluation change")
+        verbose_name_plural = _("evaluation changes")
+        ordering = ["changed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.sheet} · {self.changed_at:%Y-%m-%d}"

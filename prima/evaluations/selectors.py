@@ -3,15 +3,37 @@ be forgotten."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import Max, Min, Prefetch, Q
 from django.http import Http404
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
-from prima.core.roles import Area, Level, Role
+from prima.complaints.models import Case, Kind
+from prima.complaints.models import Status as CaseStatus
+from prima.core.roles import CHANGE, Area, Level, Role
 from prima.core.scoping import is_platform_operator, reach_q
-from prima.evaluations.models import Assignment, Cycle, CycleUnit
-from prima.organisations.models import Membership
+from prima.evaluations import ipp, proposals
+from prima.evaluations.models import (
+    Assignment,
+    Cycle,
+    CycleUnit,
+    EvaluationSheet,
+    SelfScore,
+    UserFormLink,
+    rule_text,
+)
+from prima.innovations.models import Innovation, Stage
+from prima.organisations.models import Layanan, Membership, Unit
+from prima.standards.models import Maklumat, StandarPelayanan
+from prima.surveys.models import FollowUp, Population, Response
+from prima.surveys.sampling import required_sample
 
 
 def cycles_for(user):
@@ -107,3 +129,264 @@ def evaluator_candidates(cycle_unit: CycleUnit, evaluators: list) -> list:
         for user in evaluators
         if user.pk not in assigned and cycle_unit.unit.opd_id not in user.opd_ids
     ]
+
+
+# The unit's forms (F-01, F-03, F-02) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Roles:
+    """What the user is to one unit in scope: its staff (who may change F-01 when
+    ``unit_editor``), its assigned evaluator, or the cycle's administrator."""
+
+    unit_staff: bool
+    unit_editor: bool
+    evaluator: bool
+    admin: bool
+
+
+def unit_roles(user, cycle_unit: CycleUnit) -> Roles:
+    lookups = {Level.OPD: "unit__opd", Level.UNIT: "unit"}
+    own = CycleUnit.objects.filter(pk=cycle_unit.pk)
+    staff = own.filter(reach_q(user, lookups, area=Area.ORGANISATION)).exists()
+    editor = own.filter(
+        reach_q(user, lookups, area=Area.CATALOG, action=CHANGE)
+    ).exists()
+    return Roles(
+        unit_staff=staff,
+        unit_editor=staff and editor,
+        evaluator=cycle_unit.assignments.filter(evaluator=user).exists(),
+        admin=is_platform_operator(user) or can_run(user, cycle_unit.cycle),
+    )
+
+
+def unit_forms_get(user, pk: int) -> tuple[CycleUnit, Roles]:
+    """Return a unit in scope whose F-01/F-02 the user may see — its own staff, its
+    assigned evaluator, the cycle's administrator — with the user's roles; 404 for
+    anyone else (results are not published yet, so nobody else sees them)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        raise Http404
+    cycle_unit = (
+        CycleUnit.objects.select_related(
+            "cycle", "cycle__pemda", "cycle__instrument", "unit", "unit__opd"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if cycle_unit is None:
+        raise Http404
+    roles = unit_roles(user, cycle_unit)
+    if not (roles.unit_staff or roles.evaluator or roles.admin):
+        raise Http404
+    return cycle_unit, roles
+
+
+def user_form_get(token: str) -> CycleUnit:
+    """Return the unit in scope whose public F-03 link carries ``token``."""
+    link = (
+        UserFormLink.objects.select_related(
+            "cycle_unit__unit", "cycle_unit__cycle__instrument", "cycle_unit__cycle"
+        )
+        .filter(token=token)
+        .first()
+    )
+    if link is None:
+        raise Http404
+    return link.cycle_unit
+
+
+def user_form_counts(cycle_unit: CycleUnit) -> tuple[int, dict[str, int]]:
+    """Return the number of F-03 respondents and the answers per statement code."""
+    answers = list(cycle_unit.user_answers.values_list("scores", flat=True))
+    per_statement: dict[str, int] = {}
+    for scores in answers:
+        for code in scores:
+            per_statement[code] = per_statement.get(code, 0) + 1
+    return len(answers), per_statement
+
+
+def unit_facts(unit: Unit, *, today: date) -> proposals.UnitFacts:
+    """Gather, from the other apps' data, the facts the F-01 proposals of ``unit``
+    rest on (``proposals.UnitFacts``)."""
+    services = list(
+        Layanan.objects.active().filter(unit=unit).values_list("pk", flat=True)
+    )
+    standards = []
+    published = (
+        StandarPelayanan.objects.published()
+        .filter(layanan_id__in=services)
+        .annotate(last_recorded_review=Max("reviews__reviewed_on"))
+    )
+    for standard in published:
+        reviews = [standard.reviewed_on, standard.last_recorded_review]
+        known = [review for review in reviews if review is not None]
+        standards.append(
+            proposals.StandardFacts(
+                missing_components=standard.missing_count,
+                decreed=bool(standard.decree_number and standard.decree_date),
+                participants=frozenset(standard.drafting_participants or ()),
+                minutes=bool(standard.drafting_minutes.strip()),
+                media=frozenset(standard.publication_media or ()),
+                last_review=max(known) if known else None,
+            )
+        )
+    maklumat = Maklumat.objects.filter(unit=unit).first()
+    year_ago = proposals.add_months(today, -12)
+    responses = Response.objects.filter(unit=unit, service_date__gt=year_ago)
+    population = Population.objects.filter(unit=unit).order_by("-period_end").first()
+    half_year_ago = proposals.add_months(today, -6)
+    semesters = int(responses.filter(service_date__gt=half_year_ago).exists()) + int(
+        responses.filter(service_date__lte=half_year_ago).exists()
+    )
+    followups = FollowUp.objects.filter(unit=unit)
+    latest = followups.order_by("-period_end").first()
+    report = finished = None
+    if latest is not None:
+        report = latest.period_end
+        of_report = followups.filter(period_end=report)
+        if not of_report.exclude(status=FollowUp.Status.DONE).exists():
+            finished = of_report.aggregate(last=Max("completed_on"))["last"]
+    complaints = Case.objects.filter(
+        unit=unit,
+        kind=Kind.PENGADUAN,
+        received_at__date__gt=year_ago,
+        answer_due__isnull=False,
+    ).exclude(status=CaseStatus.REJECTED)
+    answered = complaints.filter(answered_at__isnull=False)
+    on_time = [
+        answered_at
+        for answered_at, due in answered.values_list("answered_at", "answer_due")
+        if timezone.localdate(answered_at) <= due
+    ]
+    innovations = Innovation.objects.filter(unit=unit)
+    stage = None
+    applied = None
+    for candidate in (Stage.DIREPLIKASI, Stage.DITERAPKAN, Stage.UJI_COBA, Stage.IDE):
+        found = innovations.filter(stage=candidate)
+        if found.exists():
+            stage = str(candidate)
+            applied = found.aggregate(first=Min("applied_on"))["first"]
+            break
+    return proposals.UnitFacts(
+        today=today,
+        services=len(services),
+        standards=standards,
+        maklumat=(
+            None
+            if maklumat is None
+            else (
+                bool(maklumat.signed_on and maklumat.signatory_name),
+                maklumat.published_printed,
+                maklumat.published_electronic,
+            )
+        ),
+        skm_responses=responses.count(),
+        skm_sample=(
+            required_sample(population.population) if population is not None else None
+        ),
+        skm_semesters=semesters,
+        rtl_total=followups.filter(period_end=report).count() if report else 0,
+        rtl_done=(
+            followups.filter(period_end=report, status=FollowUp.Status.DONE).count()
+            if report
+            else 0
+        ),
+        rtl_report=report,
+        rtl_finished=finished,
+        complaints=complaints.count(),
+        complaints_answered=answered.count(),
+        complaints_on_time=len(on_time),
+        innovation_stage=stage,
+        innovation_applied=applied,
+    )
+
+
+# Where the evidence of each proposal lives in Prima, shown beside it.
+EVIDENCE_PAGES = {
+    1: "standards:standard-list",
+    2: "standards:standard-list",
+    3: "standards:standard-list",
+    4: "standards:standard-list",
+    6: "surveys:unit-results",
+    8: "surveys:unit-results",
+    9: "surveys:unit-results",
+    28: "complaints:stats",
+    29: "innovations:staff_list",
+}
+
+
+def evidence_link(number: int, unit: Unit) -> str:
+    """Return the Prima page holding the evidence of indicator ``number``, or ''."""
+    name = EVIDENCE_PAGES.get(number)
+    if name is None:
+        return ""
+    try:
+        return reverse(name, args=[unit.pk])
+    except NoReverseMatch:
+        return reverse(name)
+
+
+@dataclass
+class IndicatorRow:
+    """One indicator on the F-01 or F-02 page, with what each party said of it."""
+
+    indicator: Any
+    aspect: Any
+    proposal: proposals.Proposal | None
+    rule: str
+    evidence_page: str
+    own: Any  # the unit's SelfScore or None
+    evaluator: Any  # the EvaluatorScore or None
+    form: Any = None
+
+
+def indicator_rows(cycle_unit: CycleUnit, *, today: date) -> list[IndicatorRow]:
+    """Return every indicator of the cycle's instrument with Prima's proposal (and
+    the rule it applied), the unit's F-01 score and evidence and the evaluator's
+    F-02 score and note."""
+    parsed = cycle_unit.cycle.instrument.parsed()
+    proposed = proposals.propose(unit_facts(cycle_unit.unit, today=today))
+    own = {
+        row.indicator: row
+        for row in SelfScore.objects.filter(assessment__cycle_unit=cycle_unit)
+    }
+    evaluator = {row.indicator: row for row in cycle_unit.evaluator_scores.all()}
+    rows = []
+    for aspect in parsed.aspects:
+        for indicator in aspect.indicators:
+            proposal = proposed.get(indicator.number)
+            rows.append(
+                IndicatorRow(
+                    indicator=indicator,
+                    aspect=aspect,
+                    proposal=proposal,
+                    rule=rule_text(proposal.rule) if proposal else "",
+                    evidence_page=(
+                        evidence_link(indicator.number, cycle_unit.unit)
+                        if proposal
+                        else ""
+                    ),
+                    own=own.get(indicator.number),
+                    evaluator=evaluator.get(indicator.number),
+                )
+            )
+    return rows
+
+
+def unit_ipp(cycle_unit: CycleUnit) -> ipp.IppResult | None:
+    """Return the unit's index from its submitted F-02 and, when users answered the
+    F-03, their mean per statement (weighted by the instrument's ``w_users``);
+    None before the F-02 is submitted."""
+    sheet = EvaluationSheet.objects.filter(cycle_unit=cycle_unit).first()
+    if sheet is None:
+        return None
+    parsed = cycle_unit.cycle.instrument.parsed()
+    answers = list(cycle_unit.user_answers.values_list("scores", flat=True))
+    means = None
+    if answers:
+        means = {
+            s.code: Decimal(sum(a[s.code] for a in answers)) / len(answers)
+            for s in parsed.statements
+        }
+    scores = {int(number): score for number, score in sheet.scores.items()}
+    return ipp.compute(parsed, scores, means)

@@ -3,21 +3,36 @@ Pemda's units and assigning evaluators; see models.py for the rules' sources."""
 
 from __future__ import annotations
 
+import secrets
+import uuid
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from prima.core import sheets
+from prima.core.idempotency import store_once
 from prima.core.roles import CHANGE, Area, Role
 from prima.core.scoping import pemdas_where
+from prima.core.uploads import CleanFile, save_clean_file
 from prima.evaluations import instrument as instrument_data
+from prima.evaluations import proposals, selectors
 from prima.evaluations.models import (
     Assignment,
     Cycle,
     CycleUnit,
+    EvaluationChange,
+    EvaluationSheet,
+    EvaluatorScore,
     Instrument,
+    SelfAssessment,
+    SelfScore,
+    UserAnswer,
+    UserFormLink,
     instrument_errors,
 )
 from prima.organisations.models import Membership, Pemda, Unit
@@ -170,3 +185,262 @@ def evaluator_assign(cycle_unit: CycleUnit, *, evaluator, by) -> Assignment:
         cycle_unit=cycle_unit, evaluator=evaluator, defaults={"assigned_by": by}
     )
     return assignment
+
+
+# The unit's forms: F-01 self-assessment, F-03 user form, F-02 evaluation ------
+
+
+def _editor(by, cycle_unit: CycleUnit) -> None:
+    if not selectors.unit_roles(by, cycle_unit).unit_editor:
+        raise PermissionDenied
+
+
+def _evaluator(by, cycle_unit: CycleUnit) -> None:
+    if not selectors.unit_roles(by, cycle_unit).evaluator:
+        raise PermissionDenied
+
+
+def _indicator_numbers(cycle_unit: CycleUnit) -> list[int]:
+    return [i.number for i in cycle_unit.cycle.instrument.parsed().indicators]
+
+
+def _locked_assessment(cycle_unit: CycleUnit) -> SelfAssessment:
+    assessment, _created = SelfAssessment.objects.get_or_create(cycle_unit=cycle_unit)
+    return SelfAssessment.objects.select_for_update().get(pk=assessment.pk)
+
+
+def _check_f01_open(assessment: SelfAssessment, today: date) -> None:
+    if assessment.submitted_at is not None:
+        raise ValidationError(_("The self-assessment is submitted and locked."))
+    if today > assessment.cycle_unit.cycle.self_assessment_deadline:
+        raise ValidationError(_("The self-assessment deadline has passed."))
+
+
+def _check_prima_link(link: str) -> str:
+    link = (link or "").strip()
+    if link and (not link.startswith("/") or link.startswith("//")):
+        raise ValidationError(
+            {"evidence_link": _("Give the address of a Prima page, starting with /.")}
+        )
+    return link
+
+
+@transaction.atomic
+def self_score_save(
+    cycle_unit: CycleUnit,
+    *,
+    by,
+    indicator: int,
+    score: int,
+    reason: str = "",
+    evidence_link: str = "",
+    evidence_file: CleanFile | None = None,
+    today: date,
+) -> SelfScore:
+    """Store the unit's score and evidence on one indicator of its F-01, beside the
+    score Prima proposes from its own data: a score other than the proposal needs
+    a reason. Only the unit's staff, before the deadline and the submission."""
+    _editor(by, cycle_unit)
+    assessment = _locked_assessment(cycle_unit)
+    _check_f01_open(assessment, today)
+    if indicator not in _indicator_numbers(cycle_unit):
+        raise ValidationError(_("This indicator is not in the cycle's instrument."))
+    if score not in range(6):
+        raise ValidationError({"score": _("Give a score from 0 to 5.")})
+    proposal = proposals.propose(selectors.unit_facts(cycle_unit.unit, today=today))
+    proposed = proposal.get(indicator)
+    reason = (reason or "").strip()
+    if proposed is not None and score != proposed.score and not reason:
+        raise ValidationError(
+            {"reason": _("Say why your score differs from Prima's proposal.")}
+        )
+    row, _created = SelfScore.objects.get_or_create(
+        assessment=assessment, indicator=indicator, defaults={"updated_by": by}
+    )
+    row.score = score
+    row.proposed_score = proposed.score if proposed else None
+    row.rule = proposed.rule if proposed else ""
+    row.reason = reason if proposed is None or score != proposed.score else ""
+    row.evidence_link = _check_prima_link(evidence_link)
+    row.updated_by = by
+    row.save()
+    if evidence_file is not None:
+        row.evidence_name = evidence_file.original_name
+        save_clean_file(row.evidence_file, evidence_file)
+    return row
+
+
+@transaction.atomic
+def self_assessment_submit(
+    cycle_unit: CycleUnit, *, by, now: datetime
+) -> SelfAssessment:
+    """Submit the unit's F-01 by its deadline once every indicator is scored; it is
+    locked from then on."""
+    _editor(by, cycle_unit)
+    assessment = _locked_assessment(cycle_unit)
+    _check_f01_open(assessment, timezone.localdate(now))
+    scored = set(
+        assessment.scores.filter(score__isnull=False).values_list(
+            "indicator", flat=True
+        )
+    )
+    missing = [n for n in _indicator_numbers(cycle_unit) if n not in scored]
+    if missing:
+        raise ValidationError(
+            _("Score every indicator first; missing: %(numbers)s.")
+            % {"numbers": ", ".join(map(str, missing))}
+        )
+    assessment.submitted_at = now
+    assessment.submitted_by = by
+    assessment.save(update_fields=["submitted_at", "submitted_by"])
+    return assessment
+
+
+@transaction.atomic
+def user_form_issue(cycle_unit: CycleUnit, *, by) -> UserFormLink:
+    """Issue (once) the F-03 link of the unit's users; only its evaluator does."""
+    _evaluator(by, cycle_unit)
+    link, _created = UserFormLink.objects.get_or_create(
+        cycle_unit=cycle_unit,
+        defaults={"token": secrets.token_urlsafe(16), "issued_by": by},
+    )
+    return link
+
+
+def user_answer_submit(
+    cycle_unit: CycleUnit, *, scores: Mapping[str, int], key: uuid.UUID
+) -> tuple[UserAnswer, bool]:
+    """Store one anonymous F-03 answer once per submission key: a score 0–5 for
+    every statement of the cycle's instrument."""
+    codes = [s.code for s in cycle_unit.cycle.instrument.parsed().statements]
+    if set(scores) != set(codes) or any(scores[code] not in range(6) for code in codes):
+        raise ValidationError(_("Give a score from 0 to 5 to every statement."))
+    clean = {code: int(scores[code]) for code in codes}
+    return store_once(
+        UserAnswer,
+        key={"idempotency_key": key},
+        store=lambda: UserAnswer.objects.create(
+            cycle_unit=cycle_unit, scores=clean, idempotency_key=key
+        ),
+    )
+
+
+def _clean_sheet_scores(cycle_unit: CycleUnit, scores: Mapping[str, Any]) -> dict:
+    numbers = [str(n) for n in _indicator_numbers(cycle_unit)]
+    if set(scores) != set(numbers):
+        raise ValidationError(_("Score every indicator of the instrument."))
+    clean = {}
+    for number in numbers:
+        value = scores[number]
+        if not isinstance(value, int) or value not in range(6):
+            raise ValidationError(_("Give a score from 0 to 5."))
+        clean[number] = value
+    return clean
+
+
+@transaction.atomic
+def evaluator_score_save(
+    cycle_unit: CycleUnit, *, by, indicator: int, score: int | None, note: str = ""
+) -> EvaluatorScore:
+    """Store the evaluator's working score and note on one indicator (F-02), until
+    the sheet is submitted."""
+    _evaluator(by, cycle_unit)
+    CycleUnit.objects.select_for_update().get(pk=cycle_unit.pk)
+    if EvaluationSheet.objects.filter(cycle_unit=cycle_unit).exists():
+        raise ValidationError(
+            _("The scores were already submitted and are locked; request a change.")
+        )
+    if indicator not in _indicator_numbers(cycle_unit):
+        raise ValidationError(_("This indicator is not in the cycle's instrument."))
+    if score is not None and score not in range(6):
+        raise ValidationError({"score": _("Give a score from 0 to 5.")})
+    row, _created = EvaluatorScore.objects.update_or_create(
+        cycle_unit=cycle_unit,
+        indicator=indicator,
+        defaults={"score": score, "note": (note or "").strip()},
+    )
+    return row
+
+
+@transaction.atomic
+def evaluation_submit(cycle_unit: CycleUnit, *, by, now: datetime) -> EvaluationSheet:
+    """Submit the evaluator's F-02: every indicator scored; locked from then on
+    (``core.sheets``)."""
+    _evaluator(by, cycle_unit)
+    cycle_unit = CycleUnit.objects.select_for_update().get(pk=cycle_unit.pk)
+    scores = {
+        str(number): score
+        for number, score in cycle_unit.evaluator_scores.filter(
+            score__isnull=False
+        ).values_list("indicator", "score")
+    }
+    sheet = sheets.sheet_submit_once(
+        EvaluationSheet,
+        key={"cycle_unit": cycle_unit},
+        scores=_clean_sheet_scores(cycle_unit, scores),
+        submitted_at=now,
+    )
+    sheet.submitted_by = by
+    sheet.save(update_fields=["submitted_by"])
+    return sheet
+
+
+@transaction.atomic
+def evaluation_change(
+    sheet: EvaluationSheet, *, scores: Mapping[str, int], by, reason: str
+) -> EvaluationChange:
+    """Change a submitted F-02 sheet, audited (who, when, why, before and after):
+    by its evaluator or the cycle's administrator."""
+    sheet = (
+        EvaluationSheet.objects.select_for_update()
+        .select_related("cycle_unit__cycle")
+        .get(pk=sheet.pk)
+    )
+    roles = selectors.unit_roles(by, sheet.cycle_unit)
+    if not (roles.evaluator or roles.admin):
+        raise PermissionDenied
+    change = sheets.sheet_change_audited(
+        sheet,
+        scores=scores,
+        by=by,
+        reason=reason,
+        audit=EvaluationChange,
+        clean=lambda new: _clean_sheet_scores(sheet.cycle_unit, new),
+    )
+    for number, score in change.after.items():
+        EvaluatorScore.objects.update_or_create(
+            cycle_unit=sheet.cycle_unit,
+            indicator=int(number),
+            defaults={"score": score},
+        )
+    return change
+
+
+@transaction.atomic
+def note_answer(
+    cycle_unit: CycleUnit, *, by, indicator: int, answer: str, now: datetime
+) -> EvaluatorScore:
+    """Store the unit's answer to the evaluator's note on one indicator, during the
+    cycle's verification window."""
+    _editor(by, cycle_unit)
+    cycle = cycle_unit.cycle
+    if (
+        not cycle.verification_start
+        <= timezone.localdate(now)
+        <= cycle.verification_end
+    ):
+        raise ValidationError(_("Notes are answered during the verification window."))
+    row = (
+        EvaluatorScore.objects.select_for_update()
+        .filter(cycle_unit=cycle_unit, indicator=indicator)
+        .exclude(note="")
+        .first()
+    )
+    if row is None:
+        raise ValidationError(_("The evaluator left no note on this indicator."))
+    answer = (answer or "").strip()
+    if not answer:
+        raise ValidationError({"answer": _("Write your answer to the note.")})
+    row.answer, row.answered_by, row.answered_at = answer, by, now
+    row.save(update_fields=["answer", "answered_by", "answered_at"])
+    return row

@@ -17,9 +17,7 @@ class CloseForm(forms.Form):
     Its fields use ``prima.core.forms.ModelMultipleChoiceField``: a 19-digit id is
     a form error, not an overflow in the database."""
 
-    passed = ModelMultipleChoiceField(
-        label=_("Passed"), queryset=None, required=False
-    )
+    passed = ModelMultipleChoiceField(label=_("Passed"), queryset=None, required=False)
 
     def __init__(self, *args, participants, **kwargs):
         super().__init__(*args, **kwargs)

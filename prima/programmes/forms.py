@@ -6,7 +6,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from prima.core.forms import DateInput
+from prima.core.forms import DateInput, ModelMultipleChoiceField
 from prima.organisations.models import PerangkatDaerah, Unit
 from prima.programmes.models import (
     AttendanceStatus,
@@ -46,6 +46,11 @@ class ProgrammeForm(forms.ModelForm):
             "attendance_threshold",
             "late_after_minutes",
         ]
+        # The core field refuses an id no key can hold before it reaches the query.
+        field_classes = {
+            "target_opds": ModelMultipleChoiceField,
+            "target_units": ModelMultipleChoiceField,
+        }
         widgets = {
             "starts_on": DateInput(),
             "ends_on": DateInput(),

@@ -504,6 +504,235 @@ class Material(models.Model):
         return self.title
 
 
+# The participant's path: diagnosis, design, rencana aksi, reports and reviews, and the
+# coaching clinic's proposal versions with advice per criterion (kapasitas.md).
+
+
+class TeamDiagnosis(models.Model):
+    """A team's diagnosis: the weak unsur it addresses (chosen among its unit's weak
+    unsur when it wrote it), its problem statement and root causes."""
+
+    team = models.OneToOneField(
+        Team, on_delete=models.CASCADE, related_name="diagnosis"
+    )
+    unsur = models.JSONField(_("unsur addressed"), default=list, blank=True)
+    problem_statement = models.TextField(_("problem statement"))
+    root_causes = models.TextField(_("root causes"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("team diagnosis")
+        verbose_name_plural = _("team diagnoses")
+
+    def __str__(self) -> str:
+        return str(self.team)
+
+
+class TeamDesign(models.Model):
+    """The innovation draft in the registry that a team designs in a programme."""
+
+    team = models.OneToOneField(Team, on_delete=models.CASCADE, related_name="design")
+    innovation = models.OneToOneField(
+        "innovations.Innovation",
+        verbose_name=_("innovation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("team design")
+        verbose_name_plural = _("team designs")
+
+    def __str__(self) -> str:
+        return str(self.team)
+
+
+class Milestone(models.Model):
+    """A milestone of a team's rencana aksi."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(_("what"), max_length=200)
+    due_on = models.DateField(_("by when"))
+    evidence_expected = models.CharField(_("evidence expected"), max_length=300)
+    responsible = models.CharField(_("responsible person"), max_length=150)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ReportOutcome(models.TextChoices):
+    PENDING = "menunggu", _("Awaiting review")
+    DITERIMA = "diterima", _("Accepted")
+    PERBAIKAN = "perlu_perbaikan", _("Needs revision")
+
+
+class MilestoneReport(models.Model):
+    """One round of a milestone: the team's report with its evidence (a cleaned file or
+    a link) and the mentor's review of it. Every round is kept."""
+
+    milestone = models.ForeignKey(
+        Milestone, on_delete=models.CASCADE, related_name="reports"
+    )
+    round = models.PositiveSmallIntegerField(_("round"))
+    text = models.TextField(_("what was done"))
+    file = models.FileField(
+        _("file"), upload_to="programmes/laporan/%Y/%m/", blank=True
+    )
+    original_name = models.CharField(_("file name"), max_length=200, blank=True)
+    content_type = models.CharField(_("content type"), max_length=60, blank=True)
+    size = models.PositiveIntegerField(_("size in bytes"), default=0)
+    link = models.URLField(_("link"), blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    reported_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+    outcome = models.CharField(
+        _("review"),
+        max_length=16,
+        choices=ReportOutcome.choices,
+        default=ReportOutcome.PENDING,
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("milestone report")
+        verbose_name_plural = _("milestone reports")
+        ordering = ["milestone", "round"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["milestone", "round"], name="one_report_per_round"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.milestone} · {self.round}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.outcome == ReportOutcome.PENDING
+
+
+class ProposalVersion(models.Model):
+    """The text of a team's proposal sections when it was put to the coaching clinic."""
+
+    team = models.ForeignKey(
+        Team, on_delete=models.CASCADE, related_name="proposal_versions"
+    )
+    innovation = models.ForeignKey(
+        "innovations.Innovation", on_delete=models.CASCADE, related_name="+"
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    title = models.CharField(_("title"), max_length=200)
+    sections = models.JSONField(_("proposal sections"), default=dict)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("proposal version")
+        verbose_name_plural = _("proposal versions")
+        ordering = ["team", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "number"], name="one_proposal_version_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} · v{self.number}"
+
+
+ADVICE_FIELDS = (
+    "kebaruan",
+    "efektif",
+    "bermanfaat",
+    "mudah_disebarkan",
+    "berkelanjutan",
+)
+
+
+def _advice(label) -> models.TextField:
+    return models.TextField(label)
+
+
+class ClinicReview(models.Model):
+    """A coach's or juri's written advice on one proposal version, per criterion of
+    PermenPANRB 91/2021 (the competition's five criteria)."""
+
+    version = models.ForeignKey(
+        ProposalVersion, on_delete=models.CASCADE, related_name="reviews"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    kebaruan = _advice(_("advice on novelty"))
+    efektif = _advice(_("advice on effectiveness"))
+    bermanfaat = _advice(_("advice on benefit"))
+    mudah_disebarkan = _advice(_("advice on replicability"))
+    berkelanjutan = _advice(_("advice on sustainability"))
+    created_at = models.DateTimeField(_("reviewed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("clinic review")
+        verbose_name_plural = _("clinic reviews")
+        ordering = ["version", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "reviewer"], name="one_clinic_review_per_reviewer"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} · {self.reviewer}"
+
+    @property
+    def advice_rows(self) -> list[tuple[str, str]]:
+        """Return (criterion, advice) in the order of the competition's criteria."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in ADVICE_FIELDS
+        ]
+
+
 # Closing and certificates -------------------------------------------------------------
 
 

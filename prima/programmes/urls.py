@@ -1,6 +1,6 @@
 """URLs of the programme pages (staff area)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from prima.programmes import session_views, urls_closing, views
 
@@ -58,5 +58,6 @@ urlpatterns = [
         session_views.attendance_xlsx,
         name="attendance_xlsx",
     ),
+    path("", include("prima.programmes.path_urls")),
     *urls_closing.urlpatterns,
 ]

@@ -152,6 +152,13 @@ LEFT_EMPTY = {
     "evaluations.Cycle": "the demo city has no PEKPPP cycle yet",
     "evaluations.CycleUnit": "units are in scope of a PEKPPP cycle only",
     "evaluations.Assignment": "evaluators are assigned within a PEKPPP cycle only",
+    "evaluations.SelfAssessment": "a unit self-assesses within a PEKPPP cycle only",
+    "evaluations.SelfScore": "F-01 scores belong to a self-assessment in a cycle",
+    "evaluations.UserFormLink": "F-03 links are issued within a PEKPPP cycle only",
+    "evaluations.UserAnswer": "F-03 answers come through a cycle's link only",
+    "evaluations.EvaluatorScore": "F-02 scores are given within a PEKPPP cycle only",
+    "evaluations.EvaluationSheet": "F-02 sheets are submitted within a cycle only",
+    "evaluations.EvaluationChange": "changes exist only of a submitted F-02 sheet",
 }
 # Every row of these is validated; of the larger tables, the first rows by key.
 VALIDATE_ALL = (PerangkatDaerah, Unit, Layanan, StandarPelayanan, Maklumat)

@@ -56,3 +56,23 @@ def test_a_session_runs_today_during_office_hours(ctx):
 def test_delete_removes_the_programmes(ctx):
     programmes.delete_programmes(ctx.pemda)
     assert not Programme.objects.filter(pemda=ctx.pemda).exists()
+
+
+def test_mentored_teams_walk_the_path_with_review_rounds(ctx):
+    """The three mentored teams each have a diagnosis, a draft advised on in the
+    clinic, and a plan whose first milestone was revised once then accepted."""
+    from prima.programmes.models import MilestoneReport, ProposalVersion, Team
+
+    teams = Team.objects.filter(mentor=ctx.users["mentor"])
+    assert teams.count() == 3
+    for team in teams:
+        assert team.diagnosis.problem_statement
+        assert team.design.innovation.status == "draft"
+        assert ProposalVersion.objects.get(team=team).reviews.count() == 1
+        first, second = team.milestones.all()
+        assert [r.outcome for r in first.reports.all()] == [
+            "perlu_perbaikan",
+            "diterima",
+        ]
+        assert [r.outcome for r in second.reports.all()] == ["menunggu"]
+    assert MilestoneReport.objects.filter(milestone__team__mentor=None).count() == 0

@@ -1,0 +1,15 @@
+"""URLs of the public F-03 user form."""
+
+from django.urls import path
+
+from prima.evaluations import public_views
+
+app_name = "pekppp"
+urlpatterns = [
+    path("pekppp/f03/<str:token>/", public_views.user_form, name="user_form"),
+    path(
+        "pekppp/f03/<str:token>/terima-kasih/",
+        public_views.user_form_thanks,
+        name="user_form_thanks",
+    ),
+]
