@@ -214,3 +214,32 @@ def test_outcomes_count_finishers_and_list_replications_with_impact(
     # Applied, but it targets no unsur yet: the impact says why nothing is measured.
     assert impact is not None and impact.missing
     assert impact.missing_text in page.content.decode()
+
+
+def test_outcomes_list_the_innovations_the_teams_designed(
+    client, org, users, programme
+):
+    from prima.innovations.models import Innovation
+    from prima.programmes.models import TeamDesign
+
+    team = services.team_create(programme=programme, name="Tim A", unit=org.unit)
+    designed = Innovation.objects.create(
+        pemda=org.pemda,
+        opd=org.opd,
+        unit=org.unit,
+        title="Antrean daring Dukcapil",
+        sector=Sector.ADMINISTRASI_KEPENDUDUKAN,
+        stage="diterapkan",
+        applied_on=timezone.localdate(),
+    )
+    TeamDesign.objects.create(team=team, innovation=designed)
+    Innovation.objects.create(
+        pemda=org.pemda, opd=org.opd, title="Tidak terkait", sector="lainnya"
+    )
+    client.force_login(users["admin_pemda"])
+    page = client.get(reverse("programmes:closing", args=[programme.pk]))
+    [(item, impact)] = page.context["outcomes"]["designed"]
+    assert item == designed
+    assert impact is not None
+    assert "Antrean daring Dukcapil" in page.content.decode()
+    assert "Tidak terkait" not in page.content.decode()
