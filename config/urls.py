@@ -10,6 +10,7 @@ urlpatterns = [
     path("staf/organisasi/", include("prima.organisations.urls")),
     path("staf/standar/", include("prima.standards.urls")),
     path("staf/program/", include("prima.programmes.urls")),
+    path("sertifikat/", include("prima.programmes.urls_certificates")),
     path("", include("prima.surveys.urls")),
     path("", include("prima.complaints.urls")),
     path("", include("prima.innovations.urls")),

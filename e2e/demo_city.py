@@ -56,6 +56,7 @@ class Demo:
     invitation: dict
     users: dict
     user_form_token: str
+    certificates: list
 
 
 def load_demo() -> Demo:
@@ -66,6 +67,7 @@ def load_demo() -> Demo:
     from prima.evaluations.models import UserFormLink
     from prima.innovations.models import Innovation
     from prima.organisations.models import Layanan, PerangkatDaerah, Unit
+    from prima.programmes.models import Certificate
     from prima.surveys.intake import kiosk_issue
 
     with DEMO_SIZE:
@@ -98,6 +100,8 @@ def load_demo() -> Demo:
         invitation=invitation,
         users=ctx.users,
         user_form_token=user_form.token,
+        # Valid and revoked ones (the demo's finished diklat).
+        certificates=list(Certificate.objects.filter(pemda=pemda).order_by("pk")),
     )
 
 
@@ -133,6 +137,7 @@ PAGES: dict[str, Callable[[Demo], list[dict]]] = {
         d.invitation,
         {"uidb64": "MQ", "token": "bad-token"},
     ],
+    "certificates:verify": lambda d: [{"code": x.code} for x in d.certificates],
     "competitions:results_list": nothing,
     "competitions:results": lambda d: [{"pk": x.pk} for x in d.calls],
     "competitions:public_shortlist": lambda d: [{"pk": d.shortlist_call.pk}],

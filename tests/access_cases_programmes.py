@@ -430,3 +430,86 @@ CASES += [
         label="clinic_review of another team",
     ),
 ]
+
+
+# Closing, certificates and benchmarking visits ---------------------------------------
+# The scenario's programme, closed with the operator present and passed, holding a
+# certificate; a benchmarking visit the operator went on, with one innovation seen.
+HOLDER = {**CHANGES, "admin_opd": 404, "mentor": 404}
+HOLDER_SEES = {**HOLDER, "operator_unit": 200}
+
+
+def _closed(org, organiser: str = "pemda") -> dict:
+    from datetime import date
+
+    from prima.programmes import benchmark_services, certificate_services, services
+
+    built = _scenario(org, organiser=organiser)
+    programme, admin = built["programme"], _user("admin_pemda")
+    if organiser == "other_pemda":
+        return built
+    participant = built["participant"]
+    services.attendance_record(
+        built["session"], by=admin, rows=[(participant, "hadir", "")]
+    )
+    certificate_services.programme_close(programme, by=admin, passed=[participant])
+    [certificate] = certificate_services.certificates_issue(programme, by=admin)
+    visit = benchmark_services.visit_save(
+        programme=programme,
+        by=admin,
+        host_region="Kota Surabaya",
+        visited_on=date(2026, 5, 4),
+        participants=[participant],
+    )
+    observation = benchmark_services.observation_add(
+        visit,
+        by=admin,
+        title="Klampid New Generation",
+        origin_agency="Dispendukcapil Kota Surabaya",
+        sector="adminduk",
+        observed="Pengajuan dokumen kependudukan daring dari kelurahan.",
+        adopting_opd=org.opd,
+    )
+    return built | {
+        "certificate": certificate,
+        "visit": visit,
+        "observation": observation,
+    }
+
+
+def closed(key: str, organiser: str = "pemda"):
+    return lambda org: {"pk": _closed(org, organiser)[key].pk}
+
+
+def verification(org) -> dict:
+    return {"code": _closed(org)["certificate"].code}
+
+
+CASES += [
+    Case("programmes:closing", closed("programme"), OVERSEES),
+    Case(
+        "programmes:closing",
+        closed("programme", "other_pemda"),
+        OTHER_PEMDA,
+        label="closing other Pemda",
+    ),
+    Case("programmes:closing", closed("programme"), post(CHANGES), method="post"),
+    Case(
+        "programmes:certificates_issue",
+        closed("programme"),
+        post(CHANGES),
+        method="post",
+    ),
+    Case("programmes:certificate_revoke", closed("certificate"), HOLDER),
+    Case("programmes:certificate_pdf", closed("certificate"), HOLDER_SEES),
+    Case("certificates:verify", verification, profile(200)),
+    Case("programmes:visit_create", closed("programme"), CHANGES),
+    Case("programmes:visit_detail", closed("visit"), SEES),
+    Case("programmes:observation_add", closed("visit"), CHANGES),
+    Case(
+        "programmes:observation_replicate",
+        closed("observation"),
+        post(CHANGES),
+        method="post",
+    ),
+]

@@ -24,6 +24,7 @@ PDF_TEMPLATES = {
     "innovations/pdf/proposal.html",
     "surveys/reports/laporan.html",
     "surveys/intake/poster.html",
+    "programmes/certificates/pdf.html",
 }
 # A <script> without src (JSON data blocks never run, so the policy allows them).
 INLINE_SCRIPT = re.compile(

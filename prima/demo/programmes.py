@@ -6,7 +6,10 @@ operators, the Pemda administrator accepted them, each works in a team of their
 unit (the mentor coaches three teams), five sessions are behind them with their
 attendance, one runs today from 08.00 to 16.00 (so the check-in QR code works
 during a demo), and the benchmarking visit is still ahead. Kecamatan Sukamaju
-prepares a diklat of its own. Everything goes through ``prima.programmes.services``.
+prepares a diklat of its own. An earlier diklat is over (``_finished_diklat``): it
+was closed, its certificates issued (one since revoked), and its benchmarking visit
+to Kota Surabaya recorded two innovations into the replication library, one of which
+Disdukcapil copies. Everything goes through the programmes' services.
 """
 
 from __future__ import annotations
@@ -17,8 +20,15 @@ from django.utils import timezone
 
 from prima.demo import city
 from prima.demo.context import DemoContext
+from prima.innovations import services as innovation_services
+from prima.innovations.models import SECTIONS
 from prima.organisations.models import Pemda
-from prima.programmes import path_selectors, services
+from prima.programmes import (
+    benchmark_services,
+    certificate_services,
+    path_selectors,
+    services,
+)
 from prima.programmes import path_services as paths
 from prima.programmes.models import AttendanceStatus, Institution, Kind, Programme
 
@@ -129,7 +139,8 @@ def create_programmes(ctx: DemoContext) -> None:
         venue="Kantor Kecamatan Sukamaju",
         target_opds=[ctx.opds["KEC-SKM"]],
     )
-    ctx.count("programmes", 2)
+    _finished_diklat(ctx)
+    ctx.count("programmes", 3)
 
 
 def _nominate_and_accept(ctx: DemoContext, programme):
@@ -247,3 +258,115 @@ def _mark(rng, participant):
 def delete_programmes(pemda: Pemda) -> None:
     """Delete the Pemda's programmes before its units (teams protect them)."""
     Programme.objects.filter(pemda=pemda).delete()
+
+
+# An earlier diklat, finished: closing, certificates, benchmarking -----------------
+
+DIKLAT_SESSIONS = (
+    ("Konsep pelayanan publik dan inovasi", "materi", 0),
+    ("Diagnosis dan desain inovasi", "diskusi", 1),
+    ("Kunjungan benchmark ke Kota Surabaya", "benchmark", 2),
+    ("Rencana aksi dan reviu", "coaching", 3),
+)
+# (title, agency, sector, what was observed, adopting OPD code, copy, adapt)
+OBSERVED = (
+    (
+        "Klampid New Generation",
+        "Dispendukcapil Kota Surabaya",
+        "adminduk",
+        "Warga mengajukan akta dan KK dari kelurahan secara daring; dokumen"
+        " dicetak sendiri dengan kertas HVS dan TTE.",
+        "DISDUKCAPIL",
+        "Pengajuan dokumen kependudukan daring dari kantor kelurahan.",
+        "Dimulai di dua kecamatan; verifikasi berkas oleh petugas kecamatan.",
+    ),
+    (
+        "Surabaya Single Window",
+        "DPMPTSP Kota Surabaya",
+        "perizinan",
+        "Satu portal perizinan dengan pelacakan status permohonan.",
+        None,
+        "",
+        "",
+    ),
+)
+LIBRARY_TEXT = "Dicatat dari kunjungan benchmark Diklat Inovasi Pelayanan Angkatan I."
+
+
+def _finished_diklat(ctx: DemoContext) -> None:
+    """A four-day diklat held four months ago: attendance, closing with pass marks,
+    certificates (one revoked), and its benchmarking visit."""
+    admin = ctx.users["admin.pemda"]
+    starts_on = ctx.days_ago(120)
+    diklat = services.programme_create(
+        pemda=ctx.pemda,
+        organiser_opd=None,
+        by=admin,
+        kind=Kind.DIKLAT,
+        title="Diklat Inovasi Pelayanan Angkatan I 2026",
+        starts_on=starts_on,
+        ends_on=starts_on + timedelta(days=3),
+        venue="BPSDM Kota Prima Raya",
+        attendance_threshold=75,
+    )
+    participants = _nominate_and_accept(ctx, diklat)
+    benchmark_day = starts_on
+    for title, method, day in DIKLAT_SESSIONS:
+        date = starts_on + timedelta(days=day)
+        benchmark_day = date if method == "benchmark" else benchmark_day
+        session = services.session_save(
+            programme=diklat,
+            title=title,
+            method=method,
+            starts_at=_at(date, 8),
+            ends_at=_at(date, 15),
+            place="BPSDM Kota Prima Raya",
+        )
+        # The second participant missed two days: below the threshold.
+        services.attendance_record(
+            session,
+            by=admin,
+            rows=[
+                (p, AttendanceStatus.IZIN if n == 1 and day < 2 else "hadir", "")
+                for n, p in enumerate(participants)
+            ],
+        )
+    # The last participant's action plan was not finished: not passed.
+    certificate_services.programme_close(diklat, by=admin, passed=participants[:-1])
+    issued = certificate_services.certificates_issue(diklat, by=admin)
+    certificate_services.certificate_revoke(
+        issued[-1],
+        by=admin,
+        reason="Nama pada sertifikat salah; diterbitkan ulang setelah diperbaiki.",
+    )
+    visit = benchmark_services.visit_save(
+        programme=diklat,
+        by=admin,
+        host_region="Kota Surabaya",
+        visited_on=benchmark_day,
+        participants=participants[:3],
+        notes="Kunjungan ke Mal Pelayanan Publik Siola dan Kelurahan Ketabang.",
+    )
+    for title, agency, sector, seen, opd, copy, adapt in OBSERVED:
+        observation = benchmark_services.observation_add(
+            visit,
+            by=admin,
+            title=title,
+            origin_agency=agency,
+            sector=sector,
+            observed=seen,
+            adopting_opd=ctx.opds[opd] if opd else None,
+            copy_what=copy,
+            adapt_how=adapt,
+        )
+        if opd is None:
+            continue
+        # The Pemda administrator completed the record in the library, published
+        # it, and Disdukcapil's replication draft was started from the visit.
+        innovation = observation.innovation
+        for name in SECTIONS[innovation.group]:
+            if not getattr(innovation, name):
+                setattr(innovation, name, LIBRARY_TEXT)
+        innovation.save()
+        innovation_services.innovation_publish(innovation, by=admin)
+        benchmark_services.observation_replicate(observation, by=admin)

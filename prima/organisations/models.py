@@ -22,6 +22,7 @@ RESERVED_SLUGS = frozenset(
         "kiosk",
         "healthz",
         "inovasi",
+        "sertifikat",
     }
 )
 

@@ -731,3 +731,202 @@ class ClinicReview(models.Model):
             (self._meta.get_field(name).verbose_name, getattr(self, name))
             for name in ADVICE_FIELDS
         ]
+
+
+# Closing and certificates -------------------------------------------------------------
+
+
+class Closure(models.Model):
+    """The organiser closed the programme: pass marks and certificates follow."""
+
+    programme = models.OneToOneField(
+        Programme, on_delete=models.CASCADE, related_name="closure"
+    )
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    closed_at = models.DateTimeField(_("closed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("programme closure")
+        verbose_name_plural = _("programme closures")
+
+    def __str__(self) -> str:
+        return str(self.programme)
+
+
+class PassMark(models.Model):
+    """The organiser's verdict at closing: the participant passed (lulus) or not."""
+
+    participant = models.OneToOneField(
+        Participant, on_delete=models.CASCADE, related_name="pass_mark"
+    )
+    passed = models.BooleanField(_("passed"), default=False)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    marked_at = models.DateTimeField(_("marked at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("pass mark")
+        verbose_name_plural = _("pass marks")
+
+    def __str__(self) -> str:
+        return f"{self.participant} · {self.passed}"
+
+
+class CertificateCounter(models.Model):
+    """The last certificate number a Pemda gave in a year; locked while numbering."""
+
+    pemda = models.ForeignKey(
+        "organisations.Pemda", on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("certificate counter")
+        verbose_name_plural = _("certificate counters")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pemda", "year"], name="certificate_counter_per_pemda_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pemda} {self.year}: {self.last}"
+
+
+class Certificate(models.Model):
+    """A participant's numbered certificate, checked by anyone through its code."""
+
+    participant = models.OneToOneField(
+        # RESTRICT: deleting the programme takes its certificates along; deleting
+        # the participant (or their account) alone is refused.
+        Participant,
+        on_delete=models.RESTRICT,
+        related_name="certificate",
+    )
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="certificates"
+    )
+    pemda = models.ForeignKey(
+        "organisations.Pemda", on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    sequence = models.PositiveIntegerField(_("sequence"))
+    number = models.CharField(_("certificate number"), max_length=80)
+    code = models.CharField(_("verification code"), max_length=64, unique=True)
+    holder_name = models.CharField(_("name"), max_length=200)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revoke_reason = models.CharField(
+        _("reason for revoking"), max_length=300, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["year", "sequence"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pemda", "year", "sequence"],
+                name="certificate_sequence_per_pemda_year",
+            ),
+            models.UniqueConstraint(
+                fields=["pemda", "number"], name="certificate_number_per_pemda"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("certificates:verify", kwargs={"code": self.code})
+
+    @property
+    def is_valid(self) -> bool:
+        return self.revoked_at is None
+
+
+# Benchmarking visits ------------------------------------------------------------------
+
+
+class BenchmarkVisit(models.Model):
+    """A kunjungan benchmark: a host region, a date, the participants who went."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="benchmark_visits"
+    )
+    host_region = models.CharField(_("host region"), max_length=150)
+    visited_on = models.DateField(_("date of the visit"))
+    participants = models.ManyToManyField(
+        Participant, verbose_name=_("who went"), blank=True, related_name="+"
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("benchmarking visit")
+        verbose_name_plural = _("benchmarking visits")
+        ordering = ["visited_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.host_region
+
+
+class Observation(models.Model):
+    """An innovation seen on a visit, recorded into the replication library as an
+    innovation of the host region, with what an OPD will copy and how it adapts it
+    (amati, tiru, modifikasi)."""
+
+    visit = models.ForeignKey(
+        BenchmarkVisit, on_delete=models.CASCADE, related_name="observations"
+    )
+    innovation = models.ForeignKey(
+        "innovations.Innovation",
+        verbose_name=_("innovation observed"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    adopting_opd = models.ForeignKey(
+        "organisations.PerangkatDaerah",
+        verbose_name=_("OPD that will copy it"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    copy_what = models.TextField(_("what the OPD will copy (tiru)"), blank=True)
+    adapt_how = models.TextField(_("how it will adapt it (modifikasi)"), blank=True)
+    replication = models.ForeignKey(
+        "innovations.Innovation",
+        verbose_name=_("replication draft"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("benchmarking observation")
+        verbose_name_plural = _("benchmarking observations")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return str(self.innovation)

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from prima.programmes import session_views, views
+from prima.programmes import session_views, urls_closing, views
 
 app_name = "programmes"
 urlpatterns = [
@@ -59,4 +59,5 @@ urlpatterns = [
         name="attendance_xlsx",
     ),
     path("", include("prima.programmes.path_urls")),
+    *urls_closing.urlpatterns,
 ]

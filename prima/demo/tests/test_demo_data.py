@@ -342,3 +342,19 @@ def test_demo_users_without_the_city_are_not_overwritten(first_run):
     Pemda.objects.filter(slug=SLUG).update(slug="kota-prima-raya-lama")
     with pytest.raises(CommandError, match="--reset"):
         run_command()
+
+
+def test_the_finished_diklat_has_certificates_and_a_copied_innovation(first_run):
+    """The public verification page has a valid and a revoked certificate to show;
+    the benchmarking visit's innovations are in the library, one replicated."""
+    from prima.innovations.models import Innovation
+    from prima.programmes.models import Certificate, Observation
+
+    certificates = Certificate.objects.filter(pemda__slug=SLUG)
+    assert certificates.filter(revoked_at__isnull=True).count() >= 2
+    assert certificates.filter(revoked_at__isnull=False).count() == 1
+    observations = Observation.objects.filter(visit__programme__pemda__slug=SLUG)
+    assert {o.innovation.origin_region for o in observations} == {"Kota Surabaya"}
+    [copied] = [o for o in observations if o.replication_id]
+    assert copied.innovation.status == "published"
+    assert Innovation.objects.get(pk=copied.replication_id).origin == copied.innovation

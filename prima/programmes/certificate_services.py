@@ -1,0 +1,188 @@
+"""Closing a programme and its certificates: pass marks, bulk issue with numbers
+unique per Pemda and year, revoking, the PDF, and the programme's outcomes.
+
+The rule of who earns a certificate and the number format are the pure module
+``certificates``. A certificate needs the attendance threshold and the
+organiser's pass mark (lulus) recorded at closing. The plan review of the action
+plans (kapasitas.md) is not modelled on this branch; when it is, it joins
+``eligibility_rows`` as one more condition.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from prima.programmes import certificates, selectors
+from prima.programmes.models import (
+    Attendance,
+    Certificate,
+    CertificateCounter,
+    Closure,
+    Participant,
+    PassMark,
+    Programme,
+)
+from prima.reports.pdf import render_pdf
+
+
+@dataclass(frozen=True)
+class EligibilityRow:
+    """One accepted participant at closing."""
+
+    participant: Participant
+    attendance: certificates.Attendance
+    meets_threshold: bool
+    passed: bool
+    eligible: bool
+    certificate: Certificate | None
+
+
+def is_closed(programme: Programme) -> bool:
+    return Closure.objects.filter(programme=programme).exists()
+
+
+def eligibility_rows(programme: Programme) -> list[EligibilityRow]:
+    """Return every accepted participant with attendance, pass mark, eligibility
+    and certificate."""
+    sessions = programme.sessions.count()
+    marks: dict[int, list[str]] = defaultdict(list)
+    for participant_id, status in Attendance.objects.filter(
+        session__programme=programme
+    ).values_list("participant_id", "status"):
+        marks[participant_id].append(status)
+    passed = set(
+        PassMark.objects.filter(
+            participant__programme=programme, passed=True
+        ).values_list("participant_id", flat=True)
+    )
+    issued = {c.participant_id: c for c in programme.certificates.all()}
+    rows = []
+    for participant in selectors.accepted(programme):
+        record = certificates.attendance(marks[participant.pk], sessions)
+        is_passed = participant.pk in passed
+        rows.append(
+            EligibilityRow(
+                participant=participant,
+                attendance=record,
+                meets_threshold=record.meets(programme.attendance_threshold),
+                passed=is_passed,
+                eligible=certificates.eligible(
+                    record,
+                    threshold=programme.attendance_threshold,
+                    passed=is_passed,
+                ),
+                certificate=issued.get(participant.pk),
+            )
+        )
+    return rows
+
+
+@transaction.atomic
+def programme_close(
+    programme: Programme, *, by, passed: Iterable[Participant]
+) -> Closure:
+    """Close the programme (once) and record the pass mark of every accepted
+    participant: those in ``passed`` passed, the others did not. Marks may be
+    recorded again after closing; issued certificates stay as they are."""
+    closure, _created = Closure.objects.get_or_create(
+        programme=programme, defaults={"closed_by": by}
+    )
+    passed_ids = {p.pk for p in passed}
+    for participant in selectors.accepted(programme):
+        if participant.programme_id != programme.pk:
+            continue
+        mark = PassMark.objects.filter(participant=participant).first()
+        verdict = participant.pk in passed_ids
+        if mark is None:
+            PassMark.objects.create(
+                participant=participant, passed=verdict, marked_by=by
+            )
+        elif mark.passed != verdict:
+            mark.passed, mark.marked_by = verdict, by
+            mark.save(update_fields=["passed", "marked_by", "marked_at"])
+    return closure
+
+
+def _next_sequence(pemda_id: int, year: int) -> int:
+    """Return the next sequence of the Pemda's year, holding the counter row's lock
+    until the transaction ends (two organisers issuing at once wait in turn)."""
+    CertificateCounter.objects.get_or_create(pemda_id=pemda_id, year=year)
+    counter = CertificateCounter.objects.select_for_update().get(
+        pemda_id=pemda_id, year=year
+    )
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
+@transaction.atomic
+def certificates_issue(programme: Programme, *, by) -> list[Certificate]:
+    """Issue a numbered certificate to every eligible participant who has none yet;
+    return the new certificates. The programme must be closed."""
+    if not is_closed(programme):
+        raise ValidationError(_("Close the programme before issuing certificates."))
+    year = timezone.localdate().year
+    slug = programme.pemda.slug
+    issued = []
+    for row in eligibility_rows(programme):
+        if not row.eligible or row.certificate is not None:
+            continue
+        sequence = _next_sequence(programme.pemda_id, year)
+        issued.append(
+            Certificate.objects.create(
+                participant=row.participant,
+                programme=programme,
+                pemda_id=programme.pemda_id,
+                year=year,
+                sequence=sequence,
+                number=certificates.number(sequence, slug, year),
+                code=secrets.token_urlsafe(18),
+                holder_name=row.participant.display_name,
+                issued_by=by,
+            )
+        )
+    return issued
+
+
+@transaction.atomic
+def certificate_revoke(certificate: Certificate, *, by, reason: str) -> Certificate:
+    """Revoke a certificate with a reason; the public page says so from now on."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for revoking.")})
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.revoked_at is not None:
+        raise ValidationError(_("This certificate is already revoked."))
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = by
+    certificate.revoke_reason = reason
+    certificate.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
+    return certificate
+
+
+def qr_svg(url: str) -> str:
+    """Return an inline SVG QR code of ``url``."""
+    import segno  # QR codes; pure Python, no system dependency.
+
+    return segno.make(url, error="m").svg_inline(scale=4, border=2)
+
+
+def certificate_pdf(certificate: Certificate, *, verify_url: str) -> bytes:
+    """Return the certificate as PDF, with the QR code of its public page."""
+    from django.utils.html import mark_safe
+
+    context = {
+        "certificate": certificate,
+        "programme": certificate.programme,
+        "verify_url": verify_url,
+        "qr": mark_safe(qr_svg(verify_url)),  # noqa: S308 - segno's own SVG output
+    }
+    return render_pdf("programmes/certificates/pdf.html", context)
