@@ -26,9 +26,12 @@ from prima.programmes.models import (
     Certificate,
     CertificateCounter,
     Closure,
+    Milestone,
+    MilestoneReport,
     Participant,
     PassMark,
     Programme,
+    ReportOutcome,
 )
 from prima.reports.pdf import render_pdf
 
@@ -40,6 +43,7 @@ class EligibilityRow:
     participant: Participant
     attendance: certificates.Attendance
     meets_threshold: bool
+    plan_accepted: bool
     passed: bool
     eligible: bool
     certificate: Certificate | None
@@ -64,25 +68,51 @@ def eligibility_rows(programme: Programme) -> list[EligibilityRow]:
         ).values_list("participant_id", flat=True)
     )
     issued = {c.participant_id: c for c in programme.certificates.all()}
+    plans = _team_plans_accepted(programme)
     rows = []
     for participant in selectors.accepted(programme):
         record = certificates.attendance(marks[participant.pk], sessions)
         is_passed = participant.pk in passed
+        plan_ok = plans.get(participant.team_id, True)
         rows.append(
             EligibilityRow(
                 participant=participant,
                 attendance=record,
                 meets_threshold=record.meets(programme.attendance_threshold),
+                plan_accepted=plan_ok,
                 passed=is_passed,
                 eligible=certificates.eligible(
                     record,
                     threshold=programme.attendance_threshold,
                     passed=is_passed,
+                    plan_accepted=plan_ok,
                 ),
                 certificate=issued.get(participant.pk),
             )
         )
     return rows
+
+
+def _team_plans_accepted(programme: Programme) -> dict[int, bool]:
+    """Return, per team of the programme, whether its rencana aksi is accepted."""
+    latest: dict[int, dict[int, str | None]] = defaultdict(dict)
+    for team_id, milestone_id in Milestone.objects.filter(
+        team__programme=programme
+    ).values_list("team_id", "pk"):
+        latest[team_id][milestone_id] = None
+    reports = MilestoneReport.objects.filter(
+        milestone__team__programme=programme
+    ).order_by("milestone_id", "round")
+    for team_id, milestone_id, outcome in reports.values_list(
+        "milestone__team_id", "milestone_id", "outcome"
+    ):
+        latest[team_id][milestone_id] = outcome
+    return {
+        team_id: certificates.plan_accepted(
+            list(outcomes.values()), accepted=ReportOutcome.DITERIMA
+        )
+        for team_id, outcomes in latest.items()
+    }
 
 
 @transaction.atomic

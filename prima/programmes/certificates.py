@@ -45,9 +45,19 @@ def attendance(statuses: Iterable[str | None], sessions: int) -> Attendance:
     return Attendance(attended, sessions)
 
 
-def eligible(record: Attendance, *, threshold: int, passed: bool) -> bool:
-    """A certificate needs the attendance threshold and the organiser's pass mark."""
-    return passed and record.meets(threshold)
+def plan_accepted(latest_outcomes: list[str | None], *, accepted: str) -> bool:
+    """Return whether a team's rencana aksi is accepted: each milestone's latest
+    report (None when it has none) has the mentor's ``accepted`` review. A team
+    without milestones has no plan to accept, as in a sosialisasi."""
+    return all(outcome == accepted for outcome in latest_outcomes)
+
+
+def eligible(
+    record: Attendance, *, threshold: int, passed: bool, plan_accepted: bool = True
+) -> bool:
+    """A certificate needs the attendance threshold, an accepted plan and the
+    organiser's pass mark."""
+    return passed and plan_accepted and record.meets(threshold)
 
 
 def number(sequence: int, pemda_slug: str, year: int) -> str:

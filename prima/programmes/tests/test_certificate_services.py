@@ -18,7 +18,7 @@ from prima.innovations import services as innovation_services
 from prima.innovations.models import SECTIONS, Group, Sector, Status
 from prima.organisations.testing import make_user
 from prima.programmes import benchmark_services, certificate_services, services
-from prima.programmes.models import Certificate
+from prima.programmes.models import Certificate, Milestone, MilestoneReport, Team
 from prima.programmes.testing import make_participant, make_programme, make_session
 
 YEAR = timezone.localdate().year
@@ -73,6 +73,31 @@ def test_bulk_issue_only_to_those_over_the_threshold_with_a_pass_mark(closed):
     assert all(len(c.code) >= 24 for c in issued)
     # Issuing again issues nothing new.
     assert certificate_services.certificates_issue(programme, by=admin) == []
+
+
+def test_a_team_whose_plan_is_not_accepted_gets_no_certificate(closed, org):
+    """A participant whose team's rencana aksi still has a milestone under revision
+    waits for the mentor's acceptance; then the certificate is issued."""
+    programme, people, admin = closed
+    team = Team.objects.create(programme=programme, name="Tim Loket", unit=org.unit)
+    people["full"].team = team
+    people["full"].save(update_fields=["team"])
+    milestone = Milestone.objects.create(
+        team=team,
+        title="Uji coba antrean daring",
+        due_on=timezone.localdate(),
+        evidence_expected="Foto",
+        responsible="Kepala loket",
+    )
+    report = MilestoneReport.objects.create(
+        milestone=milestone, round=1, text="Sudah", outcome="perlu_perbaikan"
+    )
+    issued = certificate_services.certificates_issue(programme, by=admin)
+    assert {c.participant for c in issued} == {people["four"]}
+    report.outcome = "diterima"
+    report.save(update_fields=["outcome"])
+    [late] = certificate_services.certificates_issue(programme, by=admin)
+    assert late.participant == people["full"]
 
 
 def test_a_late_pass_mark_is_issued_next(closed):

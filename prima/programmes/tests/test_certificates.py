@@ -58,3 +58,18 @@ def test_number_format():
 def test_number_starts_at_one():
     with pytest.raises(ValueError):
         certificates.number(0, "kab-x", 2027)
+
+
+def test_a_plan_is_accepted_when_every_milestone_s_latest_review_is():
+    """Each milestone's latest report must be accepted; a team without milestones
+    has no plan to accept."""
+    assert certificates.plan_accepted([], accepted="diterima")
+    assert certificates.plan_accepted(["diterima", "diterima"], accepted="diterima")
+    assert not certificates.plan_accepted(["diterima", None], accepted="diterima")
+    assert not certificates.plan_accepted(
+        ["diterima", "perlu_perbaikan"], accepted="diterima"
+    )
+    record = certificates.attendance(["hadir"] * 5, 5)
+    assert not certificates.eligible(
+        record, threshold=80, passed=True, plan_accepted=False
+    )
