@@ -14,7 +14,7 @@ import uuid
 from datetime import timedelta
 
 from prima.demo.context import DemoContext
-from prima.evaluations import proposals, selectors, services
+from prima.evaluations import instrument, proposals, selectors, services
 from prima.evaluations.models import CohortBy, Cycle, Instrument, ServiceKind
 from prima.organisations.models import Pemda, Unit
 
@@ -28,6 +28,12 @@ SERVICE_KIND = {
 UNITS_IN_SCOPE = 12
 UNITS_STARTED = 3
 USER_ANSWERS = 12
+
+
+def _shipped_instrument() -> Instrument:
+    """Return the shipped 2023 instrument, stored again if a flush removed it."""
+    text = instrument.shipped()["2023"].read_text(encoding="utf-8")
+    return services.instrument_load(definition=text)[0]
 
 
 def _in_scope(pemda: Pemda) -> dict[str, list[Unit]]:
@@ -46,7 +52,7 @@ def create_cycle(ctx: DemoContext) -> None:
         pemda=ctx.pemda,
         by=admin,
         year=today.year,
-        instrument=Instrument.objects.get(version="2023"),
+        instrument=_shipped_instrument(),
         cohort_by=CohortBy.SERVICE_KIND,
         units=_in_scope(ctx.pemda),
         self_assessment_deadline=today + timedelta(days=14),
