@@ -25,11 +25,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from prima.core.table_files import InputError, is_blank
+from prima.core.table_files import read_file_rows as read_table
 from prima.evaluations import instrument as instrument_data
 from prima.evaluations.instrument import Instrument, InstrumentError
 from prima.evaluations.ipp import IppResult, compute, round_ipp
-from prima.surveys.ikm_cli import InputError
-from prima.surveys.ikm_cli import _rows as read_table
 
 EXIT_BAD_INPUT = 2
 INDICATOR = "indikator"
@@ -51,7 +51,7 @@ def _whole(cell: object) -> int | None:
 
 
 def _show(cell: object) -> str:
-    if cell is None or (isinstance(cell, str) and not cell.strip()):
+    if is_blank(cell):
         return "kosong"
     return repr(cell) if isinstance(cell, str) else f"'{cell}'"
 

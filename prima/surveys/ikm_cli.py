@@ -4,7 +4,7 @@ For analysts who only have an export: FILE is a CSV or XLSX file whose first non
 row names the columns; the columns ``u1`` … ``u9`` (any case, spaces around ignored)
 hold one answer 1–4 per respondent, other columns are ignored, and empty rows are
 skipped. Only the first worksheet of an XLSX file is read, through the bounded
-reader every import uses (``prima.core.tabular``), within limits no real export
+reader every import uses (``prima.core.table_files``), within limits no real export
 reaches: 50 MB, Excel's own row count, 200 columns, 32 767 characters a cell. The
 computation is ``prima.surveys.ikm.compute``.
 
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from prima.core.tabular import Limits, Problem, Rows, TableLimit, read_rows
+from prima.core.table_files import InputError, is_blank, read_file_rows
 from prima.surveys.ikm import (
     CODE_ORDER,
     EQUAL_WEIGHT,
@@ -40,69 +40,6 @@ from prima.surveys.ikm import (
 EXIT_BAD_INPUT = 2
 COLUMNS: dict[str, Unsur] = {u.lower(): u for u in CODE_ORDER}
 _INTEGER_TEXT = re.compile(r"[1-4](?:\.0*)?")
-
-
-class InputError(Exception):
-    """The file cannot be used; ``messages`` says why, one line each."""
-
-    def __init__(self, messages: Sequence[str]) -> None:
-        super().__init__("\n".join(messages))
-        self.messages = tuple(messages)
-
-
-def _is_blank(cell: object) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip())
-
-
-# An analyst's export may hold several years of answers, but never more rows than
-# Excel itself allows; the bounds keep a hostile or broken file from running forever.
-LIMITS = Limits(
-    max_bytes=50 * 1024 * 1024,
-    max_rows=1_048_575,
-    max_columns=200,
-    max_cell_chars=32_767,
-)
-
-
-def _limit_message(path: Path, exc: TableLimit) -> str:
-    """Return the Indonesian message of a limit the file passed."""
-    where = f"baris {exc.row}" + (f", kolom {exc.column}" if exc.column else "")
-    messages = {
-        Problem.TOO_LARGE: f"berkas lebih dari {exc.limit // (1024 * 1024)} MB",
-        Problem.UNZIPPED_TOO_LARGE: (
-            f"isi XLSX lebih dari {exc.limit // (1024 * 1024)} MB setelah dibuka"
-        ),
-        Problem.UNKNOWN_TYPE: (
-            f"jenis berkas '{path.suffix}' tidak dikenal, gunakan .csv atau .xlsx"
-        ),
-        Problem.NOT_CSV: "bukan berkas teks CSV",
-        Problem.NOT_XLSX: "bukan berkas XLSX yang dapat dibaca",
-        Problem.TOO_MANY_ROWS: (
-            f"lebih dari {exc.limit} baris di bawah judul (baris kosong ikut dihitung)"
-        ),
-        Problem.TOO_MANY_COLUMNS: f"{where}: lebih dari {exc.limit} kolom",
-        Problem.CELL_TOO_LONG: f"{where}: isi sel lebih dari {exc.limit} karakter",
-    }
-    return f"{path}: {messages[exc.problem]}"
-
-
-def _rows(path: Path) -> Rows:
-    if not path.exists():
-        raise InputError([f"{path}: berkas tidak ditemukan"])
-    if not path.is_file():
-        raise InputError([f"{path}: bukan berkas"])
-    try:
-        if path.stat().st_size > LIMITS.max_bytes:
-            raise TableLimit(Problem.TOO_LARGE, limit=LIMITS.max_bytes)
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError([f"{path}: tidak dapat dibaca ({error.strerror})"]) from None
-    except TableLimit as exc:
-        raise InputError([_limit_message(path, exc)]) from None
-    try:
-        return read_rows(path.name, data, LIMITS)
-    except TableLimit as exc:
-        raise InputError([_limit_message(path, exc)]) from None
 
 
 def _score(cell: object) -> int | None:
@@ -130,7 +67,7 @@ def read_answers(path: Path) -> list[dict[Unsur, int]]:
     Raise ``InputError`` listing every problem: unreadable file, missing columns,
     cells that are not an integer 1–4, or no data rows.
     """
-    rows = _rows(path)
+    rows = read_file_rows(path)
     header: dict[Unsur, int] | None = None
     answers: list[dict[Unsur, int]] = []
     errors: list[str] = []
@@ -145,7 +82,7 @@ def read_answers(path: Path) -> list[dict[Unsur, int]]:
             score = _score(cell)
             if score is not None:
                 row[unsur] = score
-            elif _is_blank(cell):
+            elif is_blank(cell):
                 errors.append(f"baris {number}, kolom {column}: kosong, harus 1–4")
             else:
                 errors.append(
