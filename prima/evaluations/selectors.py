@@ -4,7 +4,7 @@ be forgotten."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from prima.complaints.models import Case, Kind
 from prima.complaints.models import Status as CaseStatus
+from prima.core.periods import Period
 from prima.core.roles import CHANGE, Area, Level, Role
 from prima.core.scoping import is_platform_operator, reach_q
 from prima.evaluations import ipp, proposals
@@ -32,8 +33,9 @@ from prima.evaluations.models import (
 from prima.innovations.models import Innovation, Stage
 from prima.organisations.models import Layanan, Membership, Unit
 from prima.standards.models import Maklumat, StandarPelayanan
-from prima.surveys.models import FollowUp, Population, Response
+from prima.surveys.models import FollowUp, Population
 from prima.surveys.sampling import required_sample
+from prima.surveys.selectors import Scope, scope_result
 
 
 def cycles_for(user):
@@ -205,6 +207,12 @@ def user_form_counts(cycle_unit: CycleUnit) -> tuple[int, dict[str, int]]:
     return len(answers), per_statement
 
 
+def _respondents(unit: Unit, after: date, until: date) -> int:
+    """Return how many answered the unit's SKM after ``after`` up to ``until``."""
+    result = scope_result(Scope.of(unit), Period(after + timedelta(days=1), until))
+    return result.respondents if result is not None else 0
+
+
 def unit_facts(unit: Unit, *, today: date) -> proposals.UnitFacts:
     """Gather, from the other apps' data, the facts the F-01 proposals of ``unit``
     rest on (``proposals.UnitFacts``)."""
@@ -232,12 +240,13 @@ def unit_facts(unit: Unit, *, today: date) -> proposals.UnitFacts:
         )
     maklumat = Maklumat.objects.filter(unit=unit).first()
     year_ago = proposals.add_months(today, -12)
-    responses = Response.objects.filter(unit=unit, service_date__gt=year_ago)
     population = Population.objects.filter(unit=unit).order_by("-period_end").first()
     half_year_ago = proposals.add_months(today, -6)
-    semesters = int(responses.filter(service_date__gt=half_year_ago).exists()) + int(
-        responses.filter(service_date__lte=half_year_ago).exists()
-    )
+    # Respondents of each half of the last twelve months, summed from the rollups.
+    halves = [
+        _respondents(unit, start, end)
+        for start, end in ((year_ago, half_year_ago), (half_year_ago, today))
+    ]
     followups = FollowUp.objects.filter(unit=unit)
     latest = followups.order_by("-period_end").first()
     report = finished = None
@@ -280,11 +289,11 @@ def unit_facts(unit: Unit, *, today: date) -> proposals.UnitFacts:
                 maklumat.published_electronic,
             )
         ),
-        skm_responses=responses.count(),
+        skm_responses=sum(halves),
         skm_sample=(
             required_sample(population.population) if population is not None else None
         ),
-        skm_semesters=semesters,
+        skm_semesters=sum(1 for count in halves if count),
         rtl_total=followups.filter(period_end=report).count() if report else 0,
         rtl_done=(
             followups.filter(period_end=report, status=FollowUp.Status.DONE).count()
