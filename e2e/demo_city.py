@@ -137,7 +137,10 @@ PAGES: dict[str, Callable[[Demo], list[dict]]] = {
         d.invitation,
         {"uidb64": "MQ", "token": "bad-token"},
     ],
-    "certificates:verify": lambda d: [{"code": x.code} for x in d.certificates],
+    # A valid certificate and the revoked one.
+    "certificates:verify": lambda d: [
+        {"code": x.code} for x in (d.certificates[0], d.certificates[-1])
+    ],
     "competitions:results_list": nothing,
     "competitions:results": lambda d: [{"pk": x.pk} for x in d.calls],
     "competitions:public_shortlist": lambda d: [{"pk": d.shortlist_call.pk}],

@@ -1986,6 +1986,72 @@ USERS: tuple[UserSpec, ...] = (
 
 DEMO_USERNAMES: tuple[str, ...] = tuple(u.username for u in USERS)
 
+# Staff without a demo login (their password is unusable): the colleagues who join
+# the demo operators in the capacity-building programmes of ``prima.demo.programmes``,
+# per unit how many, and two more mentors.
+# fmt: off
+PROGRAMME_STAFF: dict[str, int] = {
+    # The finished workshop: ten teams, 29 participants with the operators.
+    "DKC-KTR": 2, "PKM-06": 3, "PTSP-FO": 2, "PKM-03": 2, "PKM-01": 2,
+    "RSUD-UTAMA": 2, "DISHUB-PKB": 2, "LABKESDA": 2, "BPD-KTR": 2, "KOMINFO-KTR": 1,
+    # The diklat in progress: ten kecamatan and kelurahan teams of four.
+    "KEC-PRK": 4, "KEL-PRK1": 4, "KEC-SKM": 3, "KEL-SKM1": 3, "KEC-TJH": 4,
+    "KEL-TJH1": 4, "KEC-BKI": 4, "KEL-BKI1": 4, "KEC-SGJ": 4, "KEL-SGJ1": 4,
+}
+_STAFF_FIRST = (
+    "Agus", "Bambang", "Citra", "Dian", "Endang", "Fajar", "Galih", "Hendra", "Intan",
+    "Joko", "Kurnia", "Lina", "Made", "Nanda", "Oktaviani", "Prasetyo", "Rahmat", "Sri",
+    "Tri", "Umi", "Vina", "Wahyu", "Yogi", "Zahra", "Arif", "Bayu", "Desi", "Eka",
+    "Farida", "Gita", "Hesti", "Ilham",
+)
+_STAFF_LAST = (
+    "Saputra", "Wijaya", "Lestari", "Nugroho", "Rahayu", "Hidayat", "Kurniawan",
+    "Pratama", "Susanti", "Setiawan", "Utami", "Santoso", "Purnamasari", "Siregar",
+    "Harahap", "Nasution", "Wulandari", "Fitriani", "Syahputra",
+)
+_STAFF_POSITIONS = (
+    "Analis Pelayanan", "Pengadministrasi Umum", "Pengelola Layanan Masyarakat",
+    "Staf Pelayanan", "Pengolah Data",
+)
+# fmt: on
+
+
+def _programme_staff() -> tuple[UserSpec, ...]:
+    staff = []
+    for unit, count in PROGRAMME_STAFF.items():
+        for number in range(1, count + 1):
+            n = len(staff)
+            staff.append(
+                UserSpec(
+                    f"staf.{unit.lower()}.{number}",
+                    f"{_STAFF_FIRST[n % len(_STAFF_FIRST)]} "
+                    f"{_STAFF_LAST[(n * 7) % len(_STAFF_LAST)]}",
+                    _STAFF_POSITIONS[n % len(_STAFF_POSITIONS)],
+                    "operator_unit",
+                    unit=unit,
+                )
+            )
+    return (
+        *staff,
+        UserSpec(
+            "mentor.lan",
+            "Dra. Sri Wahyuni, M.Si.",
+            "Widyaiswara Ahli Utama, Lembaga Administrasi Negara",
+            "mentor",
+        ),
+        UserSpec(
+            "mentor.upr",
+            "Dr. Bagus Prakoso, S.Sos., M.AP.",
+            "Dosen Administrasi Publik, Universitas Prima Raya",
+            "mentor",
+        ),
+    )
+
+
+STAFF: tuple[UserSpec, ...] = _programme_staff()
+# Every account the demo creates, with or without a login in the table.
+ALL_USERNAMES: tuple[str, ...] = DEMO_USERNAMES + tuple(u.username for u in STAFF)
+
 # Heads of units whose name is fixed because a demo login is that person.
 UNIT_HEADS: dict[str, str] = {"SETDA-ORG": "Rina Kusumawati, S.Sos., M.AP."}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 
 from prima.core.roles import Role
 from prima.demo import city
@@ -115,16 +116,19 @@ def create_layanan(ctx: DemoContext) -> None:
 
 
 def create_users(ctx: DemoContext) -> None:
-    """Create the demo logins, all sharing one password hash, and their memberships."""
+    """Create the demo logins, all sharing one password hash, the staff without a
+    login (one unusable password), and their memberships."""
     user_model = get_user_model()
     users = []
-    for spec in city.USERS:
+    no_login = make_password(None)
+    logins = set(city.DEMO_USERNAMES)
+    for spec in city.USERS + city.STAFF:
         user = user_model(
             username=spec.username,
             full_name=spec.full_name,
             position=spec.position,
             email=f"{spec.username}@{city.EMAIL_DOMAIN}",
-            password=ctx.password_hash,
+            password=ctx.password_hash if spec.username in logins else no_login,
             is_staff=spec.superuser,
             is_superuser=spec.superuser,
         )
@@ -134,7 +138,7 @@ def create_users(ctx: DemoContext) -> None:
     ctx.users = {user.username: user for user in users}
 
     memberships = []
-    for spec in city.USERS:
+    for spec in city.USERS + city.STAFF:
         if not spec.role:
             continue
         membership = Membership(

@@ -110,7 +110,7 @@ def demo_city_stray_users() -> list[str]:
         return []
     return list(
         get_user_model()
-        .objects.filter(username__in=city.DEMO_USERNAMES)
+        .objects.filter(username__in=city.ALL_USERNAMES)
         .order_by("username")
         .values_list("username", flat=True)
     )
@@ -163,7 +163,7 @@ def demo_city_delete() -> None:
         Unit.objects.filter(pemda=pemda).delete()
         PerangkatDaerah.objects.filter(pemda=pemda).delete()
         pemda.delete()
-    get_user_model().objects.filter(username__in=city.DEMO_USERNAMES).delete()
+    get_user_model().objects.filter(username__in=city.ALL_USERNAMES).delete()
 
 
 def demo_city_logins() -> list[Login]:

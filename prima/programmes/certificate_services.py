@@ -14,6 +14,7 @@ import secrets
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -154,12 +155,15 @@ def _next_sequence(pemda_id: int, year: int) -> int:
 
 
 @transaction.atomic
-def certificates_issue(programme: Programme, *, by) -> list[Certificate]:
+def certificates_issue(
+    programme: Programme, *, by, today: date | None = None
+) -> list[Certificate]:
     """Issue a numbered certificate to every eligible participant who has none yet;
-    return the new certificates. The programme must be closed."""
+    return the new certificates, numbered in the year of ``today`` (the day of
+    issue). The programme must be closed."""
     if not is_closed(programme):
         raise ValidationError(_("Close the programme before issuing certificates."))
-    year = timezone.localdate().year
+    year = (today or timezone.localdate()).year
     slug = programme.pemda.slug
     issued = []
     for row in eligibility_rows(programme):

@@ -344,7 +344,7 @@ def test_demo_users_without_the_city_are_not_overwritten(first_run):
         run_command()
 
 
-def test_the_finished_diklat_has_certificates_and_a_copied_innovation(first_run):
+def test_the_finished_workshop_has_certificates_and_a_copied_innovation(first_run):
     """The public verification page has a valid and a revoked certificate to show;
     the benchmarking visit's innovations are in the library, one replicated."""
     from prima.innovations.models import Innovation
