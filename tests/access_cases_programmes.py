@@ -37,6 +37,10 @@ TEAM_VIEW = {**SEES, "admin_opd": 404}
 TEAM_CHANGE = {**TEAM_VIEW, "operator_unit": 403, "mentor": 403}
 MATERIALS = {**SEES, "admin_opd": 404}
 OVERSEES = CHANGES
+# The programme report: its overseers and the Pemda's leadership, nobody else.
+OVERSEES_PDF = profile(
+    404, anonymous=LOGIN, admin_pemda=200, pimpinan=200, superuser=200
+)
 CHECK_IN = profile(404, anonymous=LOGIN, operator_unit=200)
 # A programme organised by Kota Alpha's first OPD: its administrator changes it, the
 # Pemda administrator only sees it.
@@ -219,6 +223,28 @@ CASES: list[Case] = [
         row("material"),
         {**profile(404, anonymous=LOGIN), "admin_pemda": 302},
         method="post",
+    ),
+    # Outcomes: everyone signed in sees the programmes they follow (maybe none).
+    Case("programmes:outcomes", expected=profile(200, anonymous=LOGIN)),
+    Case("programmes:report_pdf", row("programme"), OVERSEES_PDF),
+    Case(
+        "programmes:report_pdf",
+        row("programme", "opd"),
+        profile(
+            404,
+            anonymous=LOGIN,
+            admin_pemda=200,
+            admin_opd=200,
+            pimpinan=200,
+            superuser=200,
+        ),
+        label="report_pdf organised by an OPD",
+    ),
+    Case(
+        "programmes:report_pdf",
+        row("programme", "other_pemda"),
+        OTHER_PEMDA,
+        label="report_pdf other Pemda",
     ),
     Case("programmes:attendance_xlsx", row("programme"), OVERSEES),
     Case(

@@ -25,6 +25,7 @@ PDF_TEMPLATES = {
     "surveys/reports/laporan.html",
     "surveys/intake/poster.html",
     "programmes/certificates/pdf.html",
+    "programmes/report_pdf.html",
 }
 # A <script> without src (JSON data blocks never run, so the policy allows them).
 INLINE_SCRIPT = re.compile(

@@ -69,7 +69,7 @@ def eligibility_rows(programme: Programme) -> list[EligibilityRow]:
         ).values_list("participant_id", flat=True)
     )
     issued = {c.participant_id: c for c in programme.certificates.all()}
-    plans = _team_plans_accepted(programme)
+    plans = team_plans_accepted(programme)
     rows = []
     for participant in selectors.accepted(programme):
         record = certificates.attendance(marks[participant.pk], sessions)
@@ -94,7 +94,7 @@ def eligibility_rows(programme: Programme) -> list[EligibilityRow]:
     return rows
 
 
-def _team_plans_accepted(programme: Programme) -> dict[int, bool]:
+def team_plans_accepted(programme: Programme) -> dict[int, bool]:
     """Return, per team of the programme, whether its rencana aksi is accepted."""
     latest: dict[int, dict[int, str | None]] = defaultdict(dict)
     for team_id, milestone_id in Milestone.objects.filter(

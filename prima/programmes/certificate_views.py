@@ -16,32 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from prima.core.roles import CHANGE
-from prima.programmes import benchmark_services, certificate_services, selectors
+from prima.programmes import certificate_services, outcome_selectors, selectors
 from prima.programmes.closing_forms import CloseForm, RevokeForm
-from prima.programmes.models import Certificate, Programme, TeamDesign
-
-
-def _outcomes(programme: Programme) -> dict:
-    """Participants who finished, and the innovations linked to the programme: those
-    its teams designed (``TeamDesign``) and the replications started from its
-    benchmarking visits, each applied one with its measured impact."""
-    from prima.innovations.impact_selectors import measured_impact
-    from prima.innovations.models import APPLIED_STAGES, Innovation
-
-    def with_impact(items):
-        return [
-            (item, measured_impact(item) if item.stage in APPLIED_STAGES else None)
-            for item in items
-        ]
-
-    designed = Innovation.objects.filter(
-        pk__in=TeamDesign.objects.filter(team__programme=programme).values("innovation")
-    ).select_related("opd", "unit")
-    return {
-        "finished": programme.certificates.filter(revoked_at__isnull=True).count(),
-        "designed": with_impact(designed),
-        "replications": with_impact(benchmark_services.replications_of(programme)),
-    }
+from prima.programmes.models import Certificate, Programme
 
 
 @login_required
@@ -74,7 +51,7 @@ def closing(request, pk: int):
         if certificate_services.is_closed(programme)
         else None,
         "rows": certificate_services.eligibility_rows(programme),
-        "outcomes": _outcomes(programme),
+        "outcome": outcome_selectors.programme_outcome(programme),
     }
     return TemplateResponse(request, "programmes/certificates/closing.html", context)
 

@@ -2,12 +2,14 @@
 
 from django.urls import include, path
 
-from prima.programmes import session_views, urls_closing, views
+from prima.programmes import outcome_views, session_views, urls_closing, views
 
 app_name = "programmes"
 urlpatterns = [
     path("", views.programme_list, name="programme_list"),
     path("baru/", views.programme_create, name="programme_create"),
+    path("hasil/", outcome_views.outcomes, name="outcomes"),
+    path("<id:pk>/laporan.pdf", outcome_views.report_pdf, name="report_pdf"),
     path("<id:pk>/", views.programme_detail, name="programme_detail"),
     path("<id:pk>/ubah/", views.programme_edit, name="programme_edit"),
     path("tahap/<id:pk>/ubah/", views.stage_edit, name="stage_edit"),

@@ -184,3 +184,49 @@ def line_chart(
             )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def share_chart(
+    bars: Sequence[Bar],
+    *,
+    title: str,
+    threshold: int | None = None,
+    width: int = WIDTH,
+    fmt: Callable[[Decimal | float | int], str] = two_decimals,
+) -> str:
+    """Return a horizontal bar chart of percentages (0–100) without mutu bands, with
+    a dashed line at ``threshold`` when given; ``weak`` bars fall below it."""
+    plot = width - LABEL_WIDTH - VALUE_WIDTH
+    height = TOP + BOTTOM + len(bars) * (BAR_HEIGHT + BAR_GAP)
+
+    def x(value: Decimal | float | int) -> float:
+        return LABEL_WIDTH + float(_clamp(value)) * plot / SCALE_MAX
+
+    parts = _open(width, height, title)
+    for tick in (0, 25, 50, 75, 100):
+        parts.append(
+            f'<line x1="{_num(x(tick))}" x2="{_num(x(tick))}" y1="{TOP - 6}" '
+            f'y2="{height - BOTTOM}" stroke="#ddd"/>'
+            f'<text x="{_num(x(tick))}" y="{height - 6}" text-anchor="middle" '
+            f'font-size="9">{tick}</text>'
+        )
+    for index, bar in enumerate(bars):
+        y = TOP + index * (BAR_HEIGHT + BAR_GAP)
+        colour = WEAK_COLOUR if bar.weak else BAR_COLOUR
+        parts.append(
+            f'<text x="{LABEL_WIDTH - 6}" y="{y + BAR_HEIGHT - 5}" '
+            f'text-anchor="end">{escape(_fit(bar.label))}</text>'
+            f'<rect class="bar" x="{LABEL_WIDTH}" y="{y}" '
+            f'width="{_num(x(bar.value) - LABEL_WIDTH)}" height="{BAR_HEIGHT}" '
+            f'fill="{colour}"/>'
+            f'<text x="{_num(x(bar.value) + 4)}" y="{y + BAR_HEIGHT - 5}">'
+            f"{escape(fmt(bar.value))}</text>"
+        )
+    if threshold is not None:
+        parts.append(
+            f'<line class="threshold" x1="{_num(x(threshold))}" '
+            f'x2="{_num(x(threshold))}" y1="{TOP - 10}" y2="{height - BOTTOM}" '
+            f'stroke="#6b6b6b" stroke-dasharray="4 3"/>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -207,9 +207,10 @@ def test_outcomes_count_finishers_and_list_replications_with_impact(
     copy.save()
     client.force_login(admin)
     page = client.get(reverse("programmes:closing", args=[programme.pk]))
-    outcomes = page.context["outcomes"]
-    assert outcomes["finished"] == 1
-    [(item, impact)] = outcomes["replications"]
+    outcome = page.context["outcome"]
+    assert outcome.finished == 1
+    [born] = outcome.replications
+    item, impact = born.innovation, born.impact
     assert item == copy
     # Applied, but it targets no unsur yet: the impact says why nothing is measured.
     assert impact is not None and impact.missing
@@ -238,8 +239,8 @@ def test_outcomes_list_the_innovations_the_teams_designed(
     )
     client.force_login(users["admin_pemda"])
     page = client.get(reverse("programmes:closing", args=[programme.pk]))
-    [(item, impact)] = page.context["outcomes"]["designed"]
-    assert item == designed
-    assert impact is not None
+    [born] = page.context["outcome"].designed
+    assert born.innovation == designed
+    assert born.impact is not None
     assert "Antrean daring Dukcapil" in page.content.decode()
     assert "Tidak terkait" not in page.content.decode()

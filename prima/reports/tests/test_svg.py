@@ -84,3 +84,25 @@ def test_line_chart_higher_value_is_drawn_higher():
     markup = svg.line_chart([("a", 60), ("b", 90)], title="t")
     points = parse(markup).findall("s:circle[@class='point']", NS)
     assert float(points[1].get("cy")) < float(points[0].get("cy"))
+
+
+def test_share_chart_draws_percentages_without_mutu_bands_and_a_threshold():
+    """Attendance shares are not IKM: no D–A bands, bars proportional from 0, and
+    a dashed line where the threshold lies."""
+    markup = svg.share_chart(
+        [svg.Bar("Sesi 1", 40), svg.Bar("Sesi 2", 80), svg.Bar("<b>", 20, weak=True)],
+        title="Kehadiran",
+        threshold=80,
+    )
+    root = parse(markup)
+    widths = [float(rect.get("width")) for rect in _bars(markup)]
+    assert widths[1] == 2 * widths[0] == 4 * widths[2]
+    assert not root.findall("s:rect[@class='band']", NS)
+    [line] = root.findall("s:line[@class='threshold']", NS)
+    assert float(line.get("x1")) == svg.LABEL_WIDTH + widths[1]
+    assert "<b>" not in markup
+
+
+def test_share_chart_without_threshold_has_no_line():
+    markup = svg.share_chart([svg.Bar("a", 50)], title="t")
+    assert not parse(markup).findall("s:line[@class='threshold']", NS)
