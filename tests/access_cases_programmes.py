@@ -520,6 +520,7 @@ CASES += [
         label="closing other Pemda",
     ),
     Case("programmes:closing", closed("programme"), post(CHANGES), method="post"),
+    Case("programmes:plan_score", closed("team"), post(TEAM_CHANGE), method="post"),
     Case(
         "programmes:certificates_issue",
         closed("programme"),

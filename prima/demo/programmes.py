@@ -54,6 +54,7 @@ from prima.programmes.models import (
     MilestoneReport,
     Participant,
     PassMark,
+    PlanScore,
     Programme,
     ProposalVersion,
     TeamDesign,
@@ -359,6 +360,7 @@ def _finished_workshop(ctx: DemoContext) -> None:
             finish=code != WORKSHOP_UNFINISHED,
         )
     _workshop_visit(ctx, workshop, participants, starts_on + timedelta(BENCHMARK_DAY))
+    _score_plans(ctx, workshop, teams)
     passed = [
         row.participant
         for row in certificate_services.eligibility_rows(workshop)
@@ -372,6 +374,27 @@ def _finished_workshop(ctx: DemoContext) -> None:
         reason="Nama pada sertifikat salah; diterbitkan ulang setelah diperbaiki.",
     )
     _backdate_workshop(workshop, sessions, starts_on, ends_on)
+
+
+PLAN_NOTES = (
+    "Tonggak jelas dan terukur; bukti lengkap.",
+    "Rencana realistis; perkuat anggaran tahun depan.",
+    "Bukti uji coba meyakinkan; sosialisasi perlu menjangkau kelurahan.",
+)
+
+
+def _score_plans(ctx: DemoContext, workshop, teams) -> None:
+    """The final review scores every accepted plan (the unfinished one has none)."""
+    rng = ctx.rng("programme-plan-scores")
+    for team in teams:
+        if team.unit.code == WORKSHOP_UNFINISHED:
+            continue
+        certificate_services.plan_score_save(
+            team,
+            by=ctx.users["admin.pemda"],
+            score=rng.randint(72, 92),
+            note=rng.choice(PLAN_NOTES),
+        )
 
 
 def _workshop_visit(ctx: DemoContext, workshop, participants, visited_on: date):
@@ -456,6 +479,7 @@ def _backdate_workshop(workshop, sessions, starts_on: date, ends_on: date) -> No
     closed = _at(ends_on, 15)
     Closure.objects.filter(programme=workshop).update(closed_at=closed)
     PassMark.objects.filter(participant__programme=workshop).update(marked_at=closed)
+    PlanScore.objects.filter(team__programme=workshop).update(scored_at=closed)
     Certificate.objects.filter(programme=workshop).update(
         issued_at=closed + timedelta(hours=1)
     )

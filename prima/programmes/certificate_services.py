@@ -31,8 +31,10 @@ from prima.programmes.models import (
     MilestoneReport,
     Participant,
     PassMark,
+    PlanScore,
     Programme,
     ReportOutcome,
+    Team,
 )
 from prima.reports.pdf import render_pdf
 
@@ -140,6 +142,33 @@ def programme_close(
             mark.passed, mark.marked_by = verdict, by
             mark.save(update_fields=["passed", "marked_by", "marked_at"])
     return closure
+
+
+@transaction.atomic
+def plan_score_save(team: Team, *, by, score: int, note: str = "") -> PlanScore:
+    """Record (or change) the final review's score of the team's rencana aksi."""
+    if not 0 <= score <= 100:
+        raise ValidationError({"score": _("Give a score from 0 to 100.")})
+    item, _created = PlanScore.objects.select_for_update().get_or_create(
+        team=team, defaults={"score": score, "note": note, "scored_by": by}
+    )
+    if not _created:
+        item.score, item.note, item.scored_by = score, note, by
+        item.save(update_fields=["score", "note", "scored_by", "scored_at"])
+    return item
+
+
+def plan_rows(programme: Programme) -> list[tuple[Team, bool, PlanScore | None]]:
+    """Return each team of the programme with whether its plan is accepted and
+    its final score, if any."""
+    accepted = team_plans_accepted(programme)
+    teams = programme.teams.select_related("unit", "mentor", "plan_score").order_by(
+        "name", "pk"
+    )
+    return [
+        (team, accepted.get(team.pk, True), getattr(team, "plan_score", None))
+        for team in teams
+    ]
 
 
 def _next_sequence(pemda_id: int, year: int) -> int:

@@ -17,8 +17,21 @@ from django.views.decorators.http import require_POST
 
 from prima.core.roles import CHANGE
 from prima.programmes import certificate_services, outcome_selectors, selectors
-from prima.programmes.closing_forms import CloseForm, RevokeForm
+from prima.programmes.closing_forms import CloseForm, PlanScoreForm, RevokeForm
 from prima.programmes.models import Certificate, Programme
+
+
+def _plan_rows(programme: Programme, *, editable: bool) -> list[tuple]:
+    """Each team with its plan's acceptance, its score and, for the organiser, a
+    score form of its own (ids unique on the page)."""
+    rows = []
+    for team, accepted, score in certificate_services.plan_rows(programme):
+        form = None
+        if editable:
+            initial = {"score": score.score, "note": score.note} if score else None
+            form = PlanScoreForm(initial=initial, auto_id=f"team{team.pk}-%s")
+        rows.append((team, accepted, score, form))
+    return rows
 
 
 @login_required
@@ -51,9 +64,32 @@ def closing(request, pk: int):
         if certificate_services.is_closed(programme)
         else None,
         "rows": certificate_services.eligibility_rows(programme),
+        "plans": _plan_rows(programme, editable=powers.change),
         "outcome": outcome_selectors.programme_outcome(programme),
     }
     return TemplateResponse(request, "programmes/certificates/closing.html", context)
+
+
+@login_required
+@require_POST
+def plan_score(request, pk: int):
+    """The organiser's final score of a team's action plan, from the closing page."""
+    team = selectors.team_get(request.user, pk)
+    programme = selectors.programme_get(request.user, team.programme_id, CHANGE)
+    form = PlanScoreForm(request.POST)
+    if form.is_valid():
+        certificate_services.plan_score_save(
+            team,
+            by=request.user,
+            score=form.cleaned_data["score"],
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, _("Score of %(team)s saved.") % {"team": team})
+    else:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{team} · {label}: {' '.join(errors)}")
+    return redirect("programmes:closing", pk=programme.pk)
 
 
 @login_required

@@ -24,6 +24,17 @@ class CloseForm(forms.Form):
         self.fields["passed"].queryset = participants
 
 
+class PlanScoreForm(forms.Form):
+    """The final review of one team's rencana aksi."""
+
+    score = forms.IntegerField(
+        label=_("Plan score (0–100)"), min_value=0, max_value=100
+    )
+    note = forms.CharField(
+        label=_("Review note"), required=False, max_length=2000, widget=forms.Textarea
+    )
+
+
 class RevokeForm(forms.Form):
     reason = forms.CharField(label=_("Reason for revoking"), max_length=300)
 

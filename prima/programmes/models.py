@@ -773,6 +773,35 @@ class Closure(models.Model):
         return str(self.programme)
 
 
+class PlanScore(models.Model):
+    """The programme's final review of a team's rencana aksi: a score of 0–100
+    and the reviewer's note, recorded by the organiser."""
+
+    team = models.OneToOneField(
+        Team, on_delete=models.CASCADE, related_name="plan_score"
+    )
+    score = models.PositiveSmallIntegerField(
+        _("plan score"), validators=[MaxValueValidator(100)]
+    )
+    note = models.TextField(_("review note"), blank=True)
+    scored_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    scored_at = models.DateTimeField(_("scored at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("action plan score")
+        verbose_name_plural = _("action plan scores")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(score__lte=100), name="programmes_plan_score_at_most_100"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.team} · {self.score}"
+
+
 class PassMark(models.Model):
     """The organiser's verdict at closing: the participant passed (lulus) or not."""
 

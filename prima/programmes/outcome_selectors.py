@@ -27,7 +27,7 @@ from prima.programmes import (
     certificates,
     selectors,
 )
-from prima.programmes.models import Certificate, Programme, TeamDesign
+from prima.programmes.models import Certificate, PlanScore, Programme, TeamDesign
 from prima.reports import svg
 
 
@@ -74,6 +74,15 @@ class ProgrammeOutcome:
     designed: list[InnovationOutcome]
     replications: list[InnovationOutcome]
     sessions: list[SessionAttendance] = field(default_factory=list)
+    plan_scores: list[int] = field(default_factory=list)
+
+    @property
+    def mean_plan_score(self) -> Decimal | None:
+        """The mean of the final review's plan scores, to one decimal."""
+        if not self.plan_scores:
+            return None
+        mean = Decimal(sum(self.plan_scores)) / len(self.plan_scores)
+        return mean.quantize(Decimal("0.1"))
 
     @property
     def innovations(self) -> list[InnovationOutcome]:
@@ -159,6 +168,11 @@ def programme_outcome(programme: Programme) -> ProgrammeOutcome:
         designed=_with_impact(designed.order_by("title")),
         replications=_with_impact(benchmark_services.replications_of(programme)),
         sessions=_sessions(programme, accepted),
+        plan_scores=list(
+            PlanScore.objects.filter(team__programme=programme).values_list(
+                "score", flat=True
+            )
+        ),
     )
 
 

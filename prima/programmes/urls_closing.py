@@ -11,6 +11,7 @@ urlpatterns = [
         certificate_views.certificates_issue,
         name="certificates_issue",
     ),
+    path("tim/<id:pk>/nilai-rencana/", certificate_views.plan_score, name="plan_score"),
     path(
         "sertifikat/<id:pk>/cabut/",
         certificate_views.certificate_revoke,

@@ -80,6 +80,9 @@ def test_the_workshop_is_closed_with_certificates_of_its_year(ctx):
     assert {c.year for c in certificates} == {programme.ends_on.year}
     assert certificates.filter(revoked_at__isnull=False).count() == 1
     assert programme.closure.closed_at.date() == programme.ends_on
+    scored = programme.teams.filter(plan_score__isnull=False)
+    assert scored.count() == 9
+    assert not scored.filter(unit__code=programmes.WORKSHOP_UNFINISHED).exists()
 
 
 def test_two_innovations_born_in_the_workshop_are_applied_ones_with_impact(ctx):

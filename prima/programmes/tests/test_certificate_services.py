@@ -360,3 +360,13 @@ def test_a_programme_with_certificates_and_visits_can_be_deleted(closed, visit):
     programme.delete()
     visit.programme.delete()
     assert not Certificate.objects.exists()
+
+
+def test_plan_score_must_lie_between_0_and_100(org, users):
+    programme = make_programme(pemda=org.pemda)
+    team = services.team_create(programme=programme, name="Tim A", unit=org.unit)
+    with pytest.raises(ValidationError) as error:
+        certificate_services.plan_score_save(team, by=users["admin_pemda"], score=101)
+    assert "score" in error.value.message_dict
+    saved = certificate_services.plan_score_save(team, by=users["admin_pemda"], score=0)
+    assert saved.score == 0

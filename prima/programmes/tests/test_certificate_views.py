@@ -244,3 +244,53 @@ def test_outcomes_list_the_innovations_the_teams_designed(
     assert born.impact is not None
     assert "Antrean daring Dukcapil" in page.content.decode()
     assert "Tidak terkait" not in page.content.decode()
+
+
+def _team(programme, org):
+    team = services.team_create(programme=programme, name="Tim A", unit=org.unit)
+    services.team_member_set(programme.participants.get(), team=team)
+    return team
+
+
+def test_organiser_scores_a_plan_from_the_closing_page(client, org, users, programme):
+    """The final review: a score per team, changed by posting again; the closing
+    page and the outcome show it."""
+    from prima.programmes.models import PlanScore
+
+    team = _team(programme, org)
+    client.force_login(users["admin_pemda"])
+    url = reverse("programmes:plan_score", kwargs={"pk": team.pk})
+    client.post(url, {"score": "82", "note": "Tonggak jelas."})
+    client.post(url, {"score": "85", "note": "Bukti lengkap."})
+    score = PlanScore.objects.get(team=team)
+    assert (score.score, score.note, score.scored_by) == (
+        85,
+        "Bukti lengkap.",
+        users["admin_pemda"],
+    )
+    page = client.get(reverse("programmes:closing", kwargs={"pk": programme.pk}))
+    assert page.context["outcome"].mean_plan_score == 85
+    assert f'id="team{team.pk}-score"' in page.content.decode()
+
+
+def test_a_bad_score_names_the_field_and_stores_nothing(client, org, users, programme):
+    from prima.programmes.models import PlanScore
+
+    team = _team(programme, org)
+    client.force_login(users["admin_pemda"])
+    url = reverse("programmes:plan_score", kwargs={"pk": team.pk})
+    response = client.post(url, {"score": "101"}, follow=True)
+    assert not PlanScore.objects.exists()
+    assert "Nilai rencana (0–100)" in response.content.decode()
+
+
+def test_the_mentor_and_the_member_cannot_score(client, org, users, programme):
+    from prima.programmes.models import PlanScore
+
+    team = _team(programme, org)
+    services.team_assign_mentor(team, mentor=users["mentor"])
+    url = reverse("programmes:plan_score", kwargs={"pk": team.pk})
+    for name in ("mentor", "operator_unit"):
+        client.force_login(users[name])
+        assert client.post(url, {"score": "90"}).status_code == 403
+    assert not PlanScore.objects.exists()
