@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("prima.innovations.urls")),
     path("", include("prima.competitions.urls")),
     path("staf/pekppp/", include("prima.evaluations.urls")),
+    path("staf/dasbor/", include("prima.dashboard.urls")),
     path("", include("prima.evaluations.urls_public")),
     path("", include("prima.portal.urls")),
 ]

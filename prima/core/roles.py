@@ -34,6 +34,7 @@ class Area(models.TextChoices):
     INNOVATION = "innovation", _("Innovation registry")
     COMPETITION = "competition", _("Innovation competitions")
     PROGRAMMES = "programmes", _("Capacity-building programmes")
+    DASHBOARD = "dashboard", _("Leadership dashboard")
 
 
 VIEW = "view"
@@ -63,6 +64,7 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.INNOVATION: _WRITE,
         Area.COMPETITION: _WRITE,
         Area.PROGRAMMES: _WRITE,
+        Area.DASHBOARD: _READ,
     },
     Role.ADMIN_OPD: {
         Area.ORGANISATION: _READ,
@@ -75,6 +77,7 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.COMPETITION: _READ,
         # Organising its own programmes and nominating its staff to any.
         Area.PROGRAMMES: _WRITE,
+        Area.DASHBOARD: _READ,
     },
     Role.OPERATOR_UNIT: {
         Area.ORGANISATION: _READ,
@@ -124,9 +127,13 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.INNOVATION: _READ,
         Area.COMPETITION: _READ,
         Area.PROGRAMMES: _READ,
+        Area.DASHBOARD: _READ,
     },
 }
 
+
+# The leadership dashboard: the Pemda's or an OPD's figures at a glance, for its
+# administrators and leadership (prima.dashboard).
 
 # Programmes: every staff member may be nominated, so every role reads the area; what
 # each sees comes from organising, nominating, taking part or mentoring

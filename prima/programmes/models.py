@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from prima.core.roles import CHANGE, VIEW, Area, Level, Role
+from prima.core.roles import CHANGE, VIEW, Area, Level
 from prima.core.scoping import ScopedQuerySet, reach_q
 from prima.organisations.owned import PemdaOwned
 
@@ -104,21 +104,19 @@ class ProgrammeQuerySet(ScopedQuerySet):
 
     def reported_to(self, user):
         """Return the programmes whose outcomes the user follows: those they
-        oversee, and for leadership (pimpinan) every programme of their Pemda or
-        the programmes their OPD organises."""
+        oversee, and for the holders of the leadership dashboard every programme
+        of their Pemda (Pemda level) or those their OPD organises (OPD level)."""
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
         if user.is_superuser:
             return self.all()
-        q = self._overseen_q(user)
-        for membership in user.memberships.filter(active=True, role=Role.PIMPINAN):
-            if membership.unit_id is not None:
-                continue
-            if membership.opd_id is None:
-                q |= Q(pemda_id=membership.pemda_id)
-            else:
-                q |= _organised_by(membership.opd_id)
-        return self.filter(q)
+        leadership = reach_q(
+            user,
+            {Level.PEMDA: "pemda", Level.OPD: _organised_by},
+            area=Area.DASHBOARD,
+            action=VIEW,
+        )
+        return self.filter(self._overseen_q(user) | leadership)
 
 
 def _pemda_organised(pemda_id: int) -> Q:

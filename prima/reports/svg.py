@@ -230,3 +230,59 @@ def share_chart(
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    """One cell of a heat map: its value on the 25–100 scale (None: no answers)
+    and the mutu grade (A–D) that colours it."""
+
+    value: Decimal | float | int | None
+    grade: str = ""
+
+
+GRADE_COLOURS = {grade: colour for _low, _high, grade, colour in GRADE_BANDS}
+HEAT_CELL_WIDTH = 44
+HEAT_CELL_HEIGHT = 22
+HEAT_LABEL_WIDTH = 200
+
+
+def heat_map(
+    rows: Sequence[tuple[str, Sequence[HeatCell]]],
+    *,
+    columns: Sequence[str],
+    title: str,
+    fmt: Callable[[Decimal | float | int], str] = two_decimals,
+) -> str:
+    """Return a grid of rows × ``columns`` whose cells show their value on the
+    colour of their mutu grade; a cell without a value is blank and marked "–"."""
+    width = HEAT_LABEL_WIDTH + len(columns) * HEAT_CELL_WIDTH + 4
+    height = TOP + len(rows) * HEAT_CELL_HEIGHT + 4
+    parts = _open(width, height, title)
+    for index, column in enumerate(columns):
+        x = HEAT_LABEL_WIDTH + index * HEAT_CELL_WIDTH + HEAT_CELL_WIDTH / 2
+        parts.append(
+            f'<text x="{_num(x)}" y="{TOP - 8}" text-anchor="middle" '
+            f'font-weight="bold">{escape(column)}</text>'
+        )
+    for row_index, (label, cells) in enumerate(rows):
+        y = TOP + row_index * HEAT_CELL_HEIGHT
+        parts.append(
+            f'<text x="{HEAT_LABEL_WIDTH - 6}" y="{y + HEAT_CELL_HEIGHT - 7}" '
+            f'text-anchor="end">{escape(_fit(label, (HEAT_LABEL_WIDTH - 8) // 6))}'
+            "</text>"
+        )
+        for index, cell in enumerate(cells):
+            x = HEAT_LABEL_WIDTH + index * HEAT_CELL_WIDTH
+            colour = GRADE_COLOURS.get(cell.grade, "#ffffff")
+            text = "–" if cell.value is None else fmt(cell.value)
+            parts.append(
+                f'<rect class="cell grade-{escape(cell.grade or "none")}" '
+                f'x="{x}" y="{y}" width="{HEAT_CELL_WIDTH - 2}" '
+                f'height="{HEAT_CELL_HEIGHT - 2}" fill="{colour}" stroke="#ccc"/>'
+                f'<text x="{_num(x + (HEAT_CELL_WIDTH - 2) / 2)}" '
+                f'y="{y + HEAT_CELL_HEIGHT - 7}" text-anchor="middle" '
+                f'font-size="10">{escape(text)}</text>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -106,3 +106,26 @@ def test_share_chart_draws_percentages_without_mutu_bands_and_a_threshold():
 def test_share_chart_without_threshold_has_no_line():
     markup = svg.share_chart([svg.Bar("a", 50)], title="t")
     assert not parse(markup).findall("s:line[@class='threshold']", NS)
+
+
+def test_heat_map_colours_cells_by_grade_and_blanks_missing_values():
+    markup = svg.heat_map(
+        [
+            ("Disdukcapil", [svg.HeatCell(Decimal("90.1"), "A"), svg.HeatCell(None)]),
+            ("<Dinkes>", [svg.HeatCell(60, "D"), svg.HeatCell(Decimal("80"), "B")]),
+        ],
+        columns=["U1", "U2"],
+        title="OPD × unsur",
+    )
+    root = parse(markup)
+    cells = root.findall("s:rect", NS)
+    assert [c.get("class") for c in cells] == [
+        "cell grade-A",
+        "cell grade-none",
+        "cell grade-D",
+        "cell grade-B",
+    ]
+    assert cells[0].get("fill") == svg.GRADE_COLOURS["A"]
+    assert cells[1].get("fill") == "#ffffff"
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "–" in texts and "<Dinkes>" in texts and "90.10" in texts
