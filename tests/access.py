@@ -191,6 +191,19 @@ CASES: list[Case] = [
         OTHER_PEMDA,
         label="unit-edit other Pemda",
     ),
+    Case(
+        "organisations:opd-edit",
+        pk("opd"),
+        {**ORG_CHANGE, "no_role": 404, "other_pemda_admin": 404},
+    ),
+    Case(
+        "organisations:opd-edit",
+        pk("other_pemda_opd"),
+        OTHER_PEMDA,
+        label="opd-edit other Pemda",
+    ),
+    # Every Pemda administrator edits their own Pemda's letterhead.
+    Case("organisations:letterhead", expected=ORG_CHANGE),
     # Staff catalog: standards and maklumat.
     Case("standards:standard-list", expected=CATALOG_LIST),
     Case("standards:standard-detail", layanan("layanan"), CATALOG_VIEW_OWN),

@@ -6,7 +6,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from prima.organisations.models import Layanan, PerangkatDaerah, Unit
+from prima.core.uploads import PDF, clean_upload
+from prima.organisations.models import Layanan, Letterhead, PerangkatDaerah, Unit
 
 
 class LayananForm(forms.ModelForm):
@@ -40,6 +41,9 @@ class UnitForm(forms.ModelForm):
             "phone",
             "email",
             "opening_hours",
+            "head_name",
+            "head_title",
+            "head_nip",
             "active",
         ]
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}
@@ -116,3 +120,45 @@ class UnitFilterForm(forms.Form):
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         return {"q": (data.get("q") or "").strip(), "opd": data.get("opd")}
+
+
+class OpdHeadForm(forms.ModelForm):
+    class Meta:
+        model = PerangkatDaerah
+        fields = ["head_name", "head_nip"]
+
+
+class LetterheadForm(forms.ModelForm):
+    """The letterhead's text; the logo comes as a separate, cleaned upload."""
+
+    logo_upload = forms.FileField(
+        label=_("Logo (PNG or JPEG)"),
+        required=False,
+        help_text=_("Replaces the current logo. At most 5 MB."),
+    )
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
+
+    class Meta:
+        model = Letterhead
+        fields = [
+            "lines",
+            "signatory_name",
+            "signatory_title",
+            "signatory_nip",
+            "team",
+            "schedule",
+        ]
+        widgets = {
+            "lines": forms.Textarea(attrs={"rows": 4}),
+            "team": forms.Textarea(attrs={"rows": 4}),
+            "schedule": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def clean_logo_upload(self):
+        upload = self.cleaned_data.get("logo_upload")
+        if not upload:
+            return None
+        clean = clean_upload(upload)
+        if clean.content_type == PDF:
+            raise forms.ValidationError(_("The logo must be a PNG or JPEG image."))
+        return clean

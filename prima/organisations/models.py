@@ -40,6 +40,13 @@ class PemdaQuerySet(ScopedQuerySet):
     pass
 
 
+# A civil servant's number (Nomor Induk Pegawai): 18 digits, birth date, appointment
+# month, gender and a sequence.
+validate_nip = RegexValidator(
+    r"^\d{18}$", _("A NIP has 18 digits, without spaces."), code="nip"
+)
+
+
 class Pemda(models.Model):
     """A local government: the tenant every domain row belongs to."""
 
@@ -111,6 +118,9 @@ class PerangkatDaerah(models.Model):
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     head_name = models.CharField(_("head"), max_length=150, blank=True)
+    head_nip = models.CharField(
+        _("head's NIP"), max_length=18, blank=True, validators=[validate_nip]
+    )
 
     objects = PerangkatDaerahQuerySet.as_manager()
     scope_area = Area.ORGANISATION
@@ -163,6 +173,11 @@ class Unit(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    head_name = models.CharField(_("head"), max_length=150, blank=True)
+    head_title = models.CharField(_("head's title"), max_length=150, blank=True)
+    head_nip = models.CharField(
+        _("head's NIP"), max_length=18, blank=True, validators=[validate_nip]
+    )
     active = models.BooleanField(_("active"), default=True)
 
     objects = UnitQuerySet.as_manager()
@@ -429,3 +444,68 @@ class MemberEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.member} {self.get_action_display()}"
+
+
+class Letterhead(models.Model):
+    """What a Pemda's official documents carry: the letterhead (kop surat) lines and
+    logo, the official who signs the Pemda's reports, and the SKM's implementing
+    team and schedule."""
+
+    pemda = models.OneToOneField(
+        Pemda,
+        verbose_name=_("Pemda"),
+        on_delete=models.CASCADE,
+        related_name="letterhead",
+    )
+    lines = models.TextField(
+        _("letterhead lines"),
+        blank=True,
+        help_text=_(
+            "One line each, e.g. PEMERINTAH KOTA …, SEKRETARIAT DAERAH, the address."
+        ),
+    )
+    logo = models.FileField(_("logo"), upload_to="kop/", blank=True)
+    signatory_name = models.CharField(_("signing official"), max_length=150, blank=True)
+    signatory_title = models.CharField(
+        _("official's title"), max_length=150, blank=True
+    )
+    signatory_nip = models.CharField(
+        _("official's NIP"), max_length=18, blank=True, validators=[validate_nip]
+    )
+    team = models.TextField(
+        _("SKM implementing team"),
+        blank=True,
+        help_text=_("One member per line, e.g. Ketua: name."),
+    )
+    schedule = models.TextField(
+        _("SKM schedule"),
+        blank=True,
+        help_text=_("One step per line, e.g. Persiapan: January."),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("letterhead")
+        verbose_name_plural = _("letterheads")
+
+    def __str__(self) -> str:
+        return str(self.pemda)
+
+    @property
+    def line_list(self) -> list[str]:
+        return [line.strip() for line in self.lines.splitlines() if line.strip()]
+
+    @property
+    def team_list(self) -> list[str]:
+        return [line.strip() for line in self.team.splitlines() if line.strip()]
+
+    @property
+    def schedule_list(self) -> list[str]:
+        return [line.strip() for line in self.schedule.splitlines() if line.strip()]

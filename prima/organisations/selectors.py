@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -9,8 +10,15 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
 
 from prima.core.roles import CHANGE, VIEW, Area
-from prima.core.scoping import user_can
-from prima.organisations.models import Layanan, Membership, PerangkatDaerah, Unit
+from prima.core.scoping import pemdas_where, user_can
+from prima.organisations.models import (
+    Layanan,
+    Letterhead,
+    Membership,
+    Pemda,
+    PerangkatDaerah,
+    Unit,
+)
 
 # The service list and the unit page also show facts the standards app owns: whether a
 # service has a published standard (``has_published_standard``) and the unit's Maklumat
@@ -179,3 +187,30 @@ def role_emails(
         holders = holders.filter(pemda_id=pemda_id)
     emails = holders.exclude(user__email="").values_list("user__email", flat=True)
     return sorted(set(emails))
+
+
+def letterhead_of(pemda: Pemda) -> Letterhead:
+    """Return the Pemda's letterhead, or an unsaved one whose single line is the
+    Pemda's name in capitals (what a kop surat starts with)."""
+    found = Letterhead.objects.filter(pemda=pemda).first()
+    if found is not None:
+        return found
+    return Letterhead(pemda=pemda, lines=f"PEMERINTAH {pemda.name.upper()}")
+
+
+def logo_data_uri(letterhead: Letterhead) -> str:
+    """Return the logo as a data: URI for a PDF (whose renderer fetches nothing)."""
+    if not letterhead.logo:
+        return ""
+    with letterhead.logo.open("rb") as handle:
+        data = handle.read()
+    kind = "png" if data.startswith(b"\x89PNG") else "jpeg"
+    return f"data:image/{kind};base64,{base64.b64encode(data).decode()}"
+
+
+def letterhead_editable_pemdas(user):
+    """Return the Pemda whose letterhead the user may change (Pemda-level
+    organisation grant; every Pemda for the platform operator)."""
+    return Pemda.objects.filter(
+        pemdas_where(user, Area.ORGANISATION, CHANGE).q("pk")
+    ).order_by("name")

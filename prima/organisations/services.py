@@ -12,7 +12,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
-from prima.organisations.models import Layanan, PerangkatDaerah, Unit
+from prima.core.uploads import CleanFile, save_clean_file
+from prima.organisations.models import (
+    Layanan,
+    Letterhead,
+    Pemda,
+    PerangkatDaerah,
+    Unit,
+)
 
 
 def _code_taken(obj: Layanan | Unit) -> bool:
@@ -128,6 +135,9 @@ def unit_create(
     phone: str = "",
     email: str = "",
     opening_hours: str = "",
+    head_name: str = "",
+    head_title: str = "",
+    head_nip: str = "",
     active: bool = True,
 ) -> Unit:
     """Create a service unit of ``opd``; its Pemda is the OPD's."""
@@ -143,6 +153,9 @@ def unit_create(
             "phone": phone,
             "email": email,
             "opening_hours": opening_hours,
+            "head_name": head_name,
+            "head_title": head_title,
+            "head_nip": head_nip,
             "active": active,
         },
     )
@@ -162,6 +175,9 @@ def unit_update(
     phone: str = "",
     email: str = "",
     opening_hours: str = "",
+    head_name: str = "",
+    head_title: str = "",
+    head_nip: str = "",
     active: bool = True,
 ) -> Unit:
     """Change a service unit; it may move to another OPD of the same Pemda only."""
@@ -176,8 +192,41 @@ def unit_update(
             "phone": phone,
             "email": email,
             "opening_hours": opening_hours,
+            "head_name": head_name,
+            "head_title": head_title,
+            "head_nip": head_nip,
             "active": active,
         },
     )
     _validate_and_save(unit)
     return unit
+
+
+@transaction.atomic
+def opd_head_update(
+    *, opd: PerangkatDaerah, head_name: str, head_nip: str = ""
+) -> PerangkatDaerah:
+    """Change who heads the OPD: the official who signs its reports."""
+    opd.head_name, opd.head_nip = head_name, head_nip
+    opd.full_clean()
+    opd.save(update_fields=["head_name", "head_nip"])
+    return opd
+
+
+@transaction.atomic
+def letterhead_save(
+    *, pemda: Pemda, by, fields: dict, logo: CleanFile | None, remove_logo: bool
+) -> Letterhead:
+    """Store the Pemda's letterhead; a new logo replaces the old, or it is removed."""
+    letterhead = Letterhead.objects.select_for_update().filter(pemda=pemda).first()
+    letterhead = letterhead or Letterhead(pemda=pemda)
+    for name, value in fields.items():
+        setattr(letterhead, name, value)
+    letterhead.updated_by = by
+    letterhead.full_clean(exclude=["logo"])
+    if remove_logo or logo is not None:
+        letterhead.logo.delete(save=False)
+    letterhead.save()
+    if logo is not None:
+        save_clean_file(letterhead.logo, logo)
+    return letterhead

@@ -12,6 +12,8 @@ urlpatterns = [
     path("unit/<id:pk>/", views.unit_detail, name="unit-detail"),
     path("unit/<id:pk>/ubah/", views.unit_edit, name="unit-edit"),
     path("opd/", views.opd_list, name="opd-list"),
+    path("opd/<id:pk>/ubah/", views.opd_edit, name="opd-edit"),
+    path("kop-surat/", views.letterhead_edit, name="letterhead"),
     # Staff management (pegawai): invitations, roles, accounts.
     path("pegawai/", people_views.member_list, name="member-list"),
     path("pegawai/undang/", people_views.member_invite, name="member-invite"),

@@ -10,17 +10,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from prima.core.forms import add_service_errors
+from prima.core.query import text_param
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import get_for_user, user_can
 from prima.organisations import selectors, services
 from prima.organisations.forms import (
     LayananFilterForm,
     LayananForm,
+    LetterheadForm,
+    OpdHeadForm,
     UnitFilterForm,
     UnitForm,
 )
@@ -158,5 +162,57 @@ def opd_list(request):
     """List the OPDs the user may see, with their visible unit counts."""
     _require(request.user, Area.ORGANISATION)
     opds = selectors.opd_list(user=request.user)
-    context = {"opds": opds}
+    editable = set(
+        PerangkatDaerah.objects.editable_by(request.user).values_list("pk", flat=True)
+    )
+    letterhead = selectors.letterhead_editable_pemdas(request.user).exists()
+    context = {"opds": opds, "editable": editable, "can_letterhead": letterhead}
     return TemplateResponse(request, "organisations/opd_list.html", context)
+
+
+@login_required
+def opd_edit(request, pk: int):
+    """Change who heads the OPD (the official who signs its reports)."""
+    opd = get_for_user(PerangkatDaerah.objects, request.user, CHANGE, pk=pk)
+    form = OpdHeadForm(request.POST or None, instance=opd)
+    if request.method == "POST" and form.is_valid():
+        services.opd_head_update(opd=opd, **form.cleaned_data)
+        messages.success(request, _("“%s” was saved.") % opd)
+        return redirect("organisations:opd-list")
+    context = {"form": form, "opd": opd}
+    return TemplateResponse(request, "organisations/opd_form.html", context)
+
+
+@login_required
+def letterhead_edit(request):
+    """The letterhead, logo and signing official of the Pemda's official PDFs."""
+    pemdas = selectors.letterhead_editable_pemdas(request.user)
+    chosen = text_param(request.GET, "pemda", max_length=60)
+    pemda = (pemdas.filter(slug=chosen) if chosen else pemdas).first()
+    if pemda is None:
+        if chosen and pemdas.exists():
+            raise Http404
+        raise PermissionDenied
+    letterhead = selectors.letterhead_of(pemda)
+    form = LetterheadForm(
+        request.POST or None, request.FILES or None, instance=letterhead
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.letterhead_save(
+            pemda=pemda,
+            by=request.user,
+            fields={name: data[name] for name in LetterheadForm.Meta.fields},
+            logo=data["logo_upload"],
+            remove_logo=data["remove_logo"],
+        )
+        messages.success(request, _("The letterhead was saved."))
+        return redirect(f"{request.path}?pemda={pemda.slug}")
+    context = {
+        "form": form,
+        "pemda": pemda,
+        "pemdas": pemdas if len(pemdas) > 1 else [],
+        "letterhead": letterhead,
+        "logo": selectors.logo_data_uri(letterhead),
+    }
+    return TemplateResponse(request, "organisations/letterhead_form.html", context)
