@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 
 MAX_ID = 999_999_999_999_999_999  # 18 digits, like the ``id`` path converter
 SLUG = r"^[-a-zA-Z0-9_]{1,50}$"
+# The demo city's slug (prima demo-data), so "Try it out" in the docs finds data.
+SLUG_EXAMPLE = "kota-prima-raya"
 PERIOD = (
     r"^[0-9]{4}(-[TSts][1-4])?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}_[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 )
@@ -112,7 +114,9 @@ class Paging(s.Schema):
 
 
 class Where(s.Schema):
-    pemda: str | None = s.Field(None, pattern=SLUG, description="slug of a Pemda")
+    pemda: str | None = s.Field(
+        None, pattern=SLUG, description="slug of a Pemda", examples=[SLUG_EXAMPLE]
+    )
     opd: int | None = s.Field(None, ge=1, le=MAX_ID)
     unit: int | None = s.Field(None, ge=1, le=MAX_ID)
 
@@ -121,6 +125,7 @@ class When(s.Schema):
     period: str | None = s.Field(
         None,
         pattern=PERIOD,
+        examples=["2026-T3", "2026"],
         description="2026-T3 (triwulan), 2026-S1 (semester), 2026 (year) or "
         "2026-01-01_2026-03-31; default: the Pemda's current survey period",
     )
@@ -221,7 +226,9 @@ def service_detail(request, pk: int):
 
 
 class IkmWhere(When):
-    pemda: str = s.Field(..., pattern=SLUG, description="slug of a Pemda")
+    pemda: str = s.Field(
+        ..., pattern=SLUG, description="slug of a Pemda", examples=[SLUG_EXAMPLE]
+    )
     opd: int | None = s.Field(None, ge=1, le=MAX_ID)
     unit: int | None = s.Field(None, ge=1, le=MAX_ID)
     service: int | None = s.Field(None, ge=1, le=MAX_ID)
@@ -241,7 +248,9 @@ def ikm(request, where: Query[IkmWhere]):
 
 
 class UnitsIkmWhere(When):
-    pemda: str = s.Field(..., pattern=SLUG, description="slug of a Pemda")
+    pemda: str = s.Field(
+        ..., pattern=SLUG, description="slug of a Pemda", examples=[SLUG_EXAMPLE]
+    )
     opd: int | None = s.Field(None, ge=1, le=MAX_ID)
 
 
@@ -258,7 +267,9 @@ def ikm_units(request, where: Query[UnitsIkmWhere], paging: Query[Paging]):
 
 
 class PemdaWhen(When):
-    pemda: str = s.Field(..., pattern=SLUG, description="slug of a Pemda")
+    pemda: str = s.Field(
+        ..., pattern=SLUG, description="slug of a Pemda", examples=[SLUG_EXAMPLE]
+    )
 
 
 @open_data.get(

@@ -2,7 +2,7 @@
 
 Every error the API sends has ``type``, ``title``, ``status`` and ``detail``; a
 request that fails validation also lists ``errors``, one per field, each naming
-where the field was sent (``in``: query, path or body) and the field itself.
+where the field was sent (``location``: query, path or body) and the field itself.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def problem_response(
 
 def field_error(location: str, field: str, detail: str) -> dict:
     """Return one entry of ``errors``: where, which field, what is wrong."""
-    return {"in": location, "field": field, "detail": detail}
+    return {"location": location, "field": field, "detail": detail}
 
 
 def ninja_errors(errors: Iterable[dict]) -> list[dict]:

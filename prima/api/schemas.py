@@ -25,7 +25,7 @@ class Page(Schema, Generic[T]):
 class ProblemError(Schema):
     """One field that failed validation."""
 
-    in_: str = Field(alias="in", description="query, path or body")
+    location: str = Field(description="query, path or body")
     field: str
     detail: str
 
