@@ -14,7 +14,7 @@ import logging
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.utils.http import parse_etags
-from ninja import NinjaAPI, Query, Router
+from ninja import NinjaAPI, Query, Router, Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import django_auth
 
@@ -365,7 +365,7 @@ def survey_response_submit(request, answer: s.SurveyResponseIn):
     response, created = kiosk_answer_submit(
         kiosk=request.auth, answer=answer.model_dump()
     )
-    return (201 if created else 200), {"id": response.pk, "created": created}
+    return Status(201 if created else 200, {"id": response.pk, "created": created})
 
 
 api.add_router("", open_data)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -13,20 +12,17 @@ from django.views.decorators.http import require_POST
 from prima.api.forms import TokenIssueForm
 from prima.api.models import ApiToken
 from prima.api.tokens import token_issue, token_revoke, user_tokens
-from prima.core.scoping import user_has_any_role
 
 ISSUED_SESSION_KEY = "api_token_issued"
 
 
-def _staff(request) -> None:
-    if not user_has_any_role(request.user):
-        raise PermissionDenied
-
-
 @login_required
 def token_list(request):
-    """List the user's tokens and issue a new one, shown once."""
-    _staff(request)
+    """List the user's tokens and issue a new one, shown once.
+
+    Any account may hold tokens: a token reads as its owner, so an account without
+    a role reads open data only.
+    """
     form = TokenIssueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         token, secret = token_issue(user=request.user, **form.cleaned_data)
@@ -44,7 +40,6 @@ def token_list(request):
 @require_POST
 def token_revoke_view(request, pk: int):
     """Revoke one of the user's own tokens."""
-    _staff(request)
     token = get_object_or_404(ApiToken, pk=pk, user=request.user)
     token_revoke(token)
     messages.success(
