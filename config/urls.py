@@ -11,6 +11,7 @@ urlpatterns = [
     path("akun/", include("prima.accounts.urls")),
     path("akun/token/", include("prima.api.urls")),
     path("api/v1/", api.urls),
+    path("data/", include("prima.api.urls_opendata")),
     path("staf/organisasi/", include("prima.organisations.urls")),
     path("staf/standar/", include("prima.standards.urls")),
     path("staf/program/", include("prima.programmes.urls")),

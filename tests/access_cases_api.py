@@ -72,3 +72,31 @@ CASES: list[Case] = [
         method="post",
     ),
 ]
+
+# Open data for Satu Data Indonesia: public, like the pages it summarises.
+CASES += [
+    Case("opendata:index"),
+    Case("opendata:catalogue"),
+    Case("opendata:pemda-catalogue", lambda org: {"pemda_slug": org.pemda.slug}),
+    Case(
+        "opendata:pemda-catalogue",
+        lambda org: {"pemda_slug": "no-such-pemda"},
+        profile(404),
+        label="opendata catalogue unknown Pemda",
+    ),
+    Case(
+        "opendata:dataset",
+        lambda org: {"pemda_slug": org.pemda.slug, "dataset": "ikm", "fmt": "csv"},
+    ),
+    Case(
+        "opendata:dataset",
+        lambda org: {"pemda_slug": org.pemda.slug, "dataset": "inovasi", "fmt": "json"},
+        label="opendata dataset json",
+    ),
+    Case(
+        "opendata:dataset",
+        lambda org: {"pemda_slug": org.pemda.slug, "dataset": "nope", "fmt": "csv"},
+        profile(404),
+        label="opendata dataset unknown",
+    ),
+]

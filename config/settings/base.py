@@ -299,6 +299,11 @@ PRIMA_INVITATION_DAYS = int(os.environ.get("PRIMA_INVITATION_DAYS", "3"))
 PRIMA_API_RATE_PER_ADDRESS = int(os.environ.get("PRIMA_API_RATE_PER_ADDRESS", "120"))
 PRIMA_API_RATE_PER_TOKEN = int(os.environ.get("PRIMA_API_RATE_PER_TOKEN", "600"))
 
+# The licence of the open datasets (/data/) and their DCAT catalogue, as a URI.
+PRIMA_OPEN_DATA_LICENSE = os.environ.get(
+    "PRIMA_OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/"
+)
+
 PRIMA_DEMO_PASSWORD = os.environ.get("PRIMA_DEMO_PASSWORD", "prima-demo-2026")
 # Two years of SKM answers for the demo city; tests load fewer.
 PRIMA_DEMO_SURVEY_RESPONSES = int(

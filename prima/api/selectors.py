@@ -207,7 +207,7 @@ def _scope(
     return Scope.of(pemda)
 
 
-def _ikm_out(scope: Scope, period: Period, result: ikm.IkmResult | None) -> dict:
+def ikm_out(scope: Scope, period: Period, result: ikm.IkmResult | None) -> dict:
     kind = (
         "service"
         if scope.layanan
@@ -260,7 +260,7 @@ def ikm_of(
     found = pemda_get(pemda)
     scope = _scope(found, opd, unit, service)
     chosen = period_of(period, found)
-    return _ikm_out(scope, chosen, scope_result(scope, chosen))
+    return ikm_out(scope, chosen, scope_result(scope, chosen))
 
 
 def ikm_per_unit(
@@ -279,7 +279,7 @@ def ikm_per_unit(
     # One grouped rollup query for the whole Pemda (or OPD), as the public page does.
     results = results_by(chosen, pemda=found, group="unit", within=within)
     items = [
-        _ikm_out(Scope.of(unit), chosen, results.get(unit.pk))
+        ikm_out(Scope.of(unit), chosen, results.get(unit.pk))
         for unit in listing["items"]
     ]
     return {**listing, "items": items}
@@ -288,7 +288,7 @@ def ikm_per_unit(
 # Complaints -----------------------------------------------------------------
 
 
-def _figures_out(
+def figures_out(
     scope: str, subject, pemda: Pemda, period: Period, summary: statistics.Summary
 ) -> dict[str, Any]:
     return {
@@ -317,7 +317,7 @@ def public_complaint_figures(*, pemda: str, period: str | None) -> dict[str, Any
     """Return a Pemda's complaint figures, as its public statistics page shows."""
     found = pemda_get(pemda)
     chosen = period_of(period, found)
-    return _figures_out("pemda", found, found, chosen, pemda_summary(found, chosen))
+    return figures_out("pemda", found, found, chosen, pemda_summary(found, chosen))
 
 
 def staff_complaint_figures(
@@ -337,7 +337,7 @@ def staff_complaint_figures(
     for row in tables.pemdas:
         if (wanted is None or row.subject == wanted) and not (opd or unit):
             rows.append(
-                _figures_out("pemda", row.subject, row.subject, chosen, row.summary)
+                figures_out("pemda", row.subject, row.subject, chosen, row.summary)
             )
     for row in tables.opds:
         if (
@@ -346,7 +346,7 @@ def staff_complaint_figures(
             and (not opd or row.subject.pk == opd)
         ):
             rows.append(
-                _figures_out("opd", row.subject, row.subject.pemda, chosen, row.summary)
+                figures_out("opd", row.subject, row.subject.pemda, chosen, row.summary)
             )
     for row in tables.units:
         if (
@@ -355,9 +355,7 @@ def staff_complaint_figures(
             and (not unit or row.subject.pk == unit)
         ):
             rows.append(
-                _figures_out(
-                    "unit", row.subject, row.subject.pemda, chosen, row.summary
-                )
+                figures_out("unit", row.subject, row.subject.pemda, chosen, row.summary)
             )
     return rows
 
