@@ -8,12 +8,11 @@ every successful read carries an ETag and answers ``If-None-Match`` with 304.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
-from django.utils.http import parse_etags
+from django.http import Http404
+from django.utils.cache import get_conditional_response, set_response_etag
 from ninja import NinjaAPI, Query, Router, Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import django_auth
@@ -49,13 +48,12 @@ class PrimaAPI(NinjaAPI):
             request, data, status=status, temporal_response=temporal_response
         )
         if request.method in ("GET", "HEAD") and response.status_code == 200:
-            tag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-            response["ETag"] = tag
-            wanted = parse_etags(request.headers.get("If-None-Match", ""))
-            if tag in wanted or "*" in wanted:
-                not_modified = HttpResponse(status=304)
-                not_modified["ETag"] = tag
-                return not_modified
+            # Django's own conditional GET: a weak match counts, so a tag the
+            # gzip middleware weakened (W/"…") still matches.
+            set_response_etag(response)
+            return get_conditional_response(
+                request, etag=response["ETag"], response=response
+            )
         return response
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):

@@ -10,6 +10,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import content_disposition_header
 
 from prima.api import opendata, selectors
@@ -22,6 +23,13 @@ JSON_LD = "application/ld+json"
 def _json(data, content_type: str) -> HttpResponse:
     body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
     return HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+
+
+def _conditional(request, response: HttpResponse) -> HttpResponse:
+    """Tag the download with an ETag of its body; answer 304 when the harvester
+    already holds it (as Django's ConditionalGetMiddleware does)."""
+    set_response_etag(response)
+    return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 def _base(request) -> str:
@@ -44,7 +52,7 @@ def catalogue(request):
         base=_base(request),
         url=request.build_absolute_uri(),
     )
-    return _json(data, JSON_LD)
+    return _conditional(request, _json(data, JSON_LD))
 
 
 def pemda_catalogue(request, pemda_slug: str):
@@ -53,7 +61,7 @@ def pemda_catalogue(request, pemda_slug: str):
     data = opendata.catalogue(
         [pemda], base=_base(request), url=request.build_absolute_uri()
     )
-    return _json(data, JSON_LD)
+    return _conditional(request, _json(data, JSON_LD))
 
 
 def dataset(request, pemda_slug: str, dataset: str, fmt: str):
@@ -76,4 +84,4 @@ def dataset(request, pemda_slug: str, dataset: str, fmt: str):
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=fmt == "csv", filename=f"{pemda.slug}-{dataset}.{fmt}"
     )
-    return response
+    return _conditional(request, response)

@@ -134,3 +134,10 @@ def test_public_complaint_figures_of_a_pemda(client, org):
     ).json()
     assert body["total"] == 1
     assert body["scope"] == "pemda"
+
+
+def test_a_weakened_etag_still_matches(client, org):
+    """A tag a compressing proxy or middleware made weak (W/) still gives 304."""
+    tag = client.get("/api/v1/units")["ETag"]
+    weak = client.get("/api/v1/units", headers={"If-None-Match": f"W/{tag}"})
+    assert weak.status_code == 304

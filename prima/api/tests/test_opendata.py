@@ -120,3 +120,15 @@ def test_pemda_catalogue_lists_only_that_pemda(client, org):
     url = reverse("opendata:pemda-catalogue", kwargs={"pemda_slug": "kota-alpha"})
     graph = Graph().parse(data=client.get(url).content, format="json-ld")
     assert len(list(graph.subjects(RDF.type, DCAT.Dataset))) == len(DATASETS)
+
+
+def test_downloads_answer_304_to_a_harvester_holding_them(client, org):
+    """A harvester sending the ETag it holds gets 304 until the data changes."""
+    url = reverse(
+        "opendata:dataset",
+        kwargs={"pemda_slug": "kota-alpha", "dataset": "layanan", "fmt": "csv"},
+    )
+    tag = client.get(url)["ETag"]
+    assert client.get(url, headers={"If-None-Match": tag}).status_code == 304
+    make_layanan(unit=org.unit, name="Layanan baru")
+    assert client.get(url, headers={"If-None-Match": tag}).status_code == 200
