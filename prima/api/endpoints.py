@@ -8,8 +8,6 @@ every successful read carries an ETag and answers ``If-None-Match`` with 304.
 
 from __future__ import annotations
 
-import logging
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.cache import get_conditional_response, set_response_etag
@@ -23,12 +21,11 @@ from prima.api.auth import KioskToken, PersonalToken, RateLimit
 from prima.api.problems import (
     MEDIA_TYPE,
     field_error,
+    mapping_errors,
     ninja_errors,
     problem_response,
 )
 from prima.api.services import InvalidAnswer, kiosk_answer_submit
-
-logger = logging.getLogger(__name__)
 
 MAX_ID = 999_999_999_999_999_999  # 18 digits, like the ``id`` path converter
 SLUG = r"^[-a-zA-Z0-9_]{1,50}$"
@@ -154,13 +151,11 @@ def _bad_parameter(request, exc):
 
 @api.exception_handler(InvalidAnswer)
 def _invalid_answer(request, exc):
-    errors = [
-        field_error("body", name if name != "__all__" else "", message)
-        for name, messages in exc.errors.items()
-        for message in messages
-    ]
     return problem_response(
-        422, "The answer was not stored.", errors=errors, request=request
+        422,
+        "The answer was not stored.",
+        errors=mapping_errors(exc.errors, "body"),
+        request=request,
     )
 
 

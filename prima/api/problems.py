@@ -8,7 +8,7 @@ where the field was sent (``location``: query, path or body) and the field itsel
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from http import HTTPStatus
 
 from django.http import HttpResponse
@@ -56,10 +56,11 @@ def ninja_errors(errors: Iterable[dict]) -> list[dict]:
     return result
 
 
-def form_errors(form, location: str = "body") -> list[dict]:
-    """Return a bound Django form's errors as problem ``errors`` entries."""
+def mapping_errors(errors: Mapping[str, Iterable[str]], location: str) -> list[dict]:
+    """Return errors given per field name (a form's ``errors``) as ``errors``
+    entries; errors of the whole request (``__all__``) name no field."""
     return [
-        field_error(location, name if name != "__all__" else "", message)
-        for name, messages in form.errors.items()
+        field_error(location, "" if name == "__all__" else name, str(message))
+        for name, messages in errors.items()
         for message in messages
     ]

@@ -172,8 +172,9 @@ def service_detail(pk: int) -> dict[str, Any]:
 # SKM ------------------------------------------------------------------------
 
 
-def period_of(key: str | None, pemda: Pemda) -> Period:
-    """Return the period named by ``key``, else the Pemda's current survey period."""
+def period_of(key: str | None, pemda: Pemda | None) -> Period:
+    """Return the period named by ``key``, else the Pemda's current survey period
+    (the current triwulan when no Pemda is named)."""
     if not key:
         return survey_periods(pemda, today=_today(), count=1)[0]
     try:
@@ -320,43 +321,48 @@ def public_complaint_figures(*, pemda: str, period: str | None) -> dict[str, Any
     return figures_out("pemda", found, found, chosen, pemda_summary(found, chosen))
 
 
+LEVELS = ("pemda", "opd", "unit")
+
+
 def staff_complaint_figures(
     user, *, pemda: str | None, opd: int | None, unit: int | None, period: str | None
 ) -> list[dict[str, Any]]:
     """Return the figures per Pemda, OPD and unit of the cases ``user`` sees.
 
-    Only the cases the user's complaint grants reach are counted; a Pemda, OPD or
-    unit outside them gives no row.
+    Only the cases the user's complaint grants reach are counted, so a Pemda, OPD
+    or unit outside them gives no row. Naming an OPD leaves out the Pemda's row,
+    naming a unit the OPD's too.
     """
     wanted = pemda_get(pemda) if pemda else None
-    chosen = period_of(period, wanted) if wanted or period else None
-    if chosen is None:
-        chosen = survey_periods(None, today=_today(), count=1)[0]
+    chosen = period_of(period, wanted)
     tables = user_statistics(user, chosen, _today())
+    narrowest = LEVELS.index("unit" if unit else "opd" if opd else "pemda")
+    pemdas = {
+        p.pk: p
+        for p in Pemda.objects.filter(pk__in=[r.subject.pk for r in tables.pemdas])
+    }
     rows = []
-    for row in tables.pemdas:
-        if (wanted is None or row.subject == wanted) and not (opd or unit):
-            rows.append(
-                figures_out("pemda", row.subject, row.subject, chosen, row.summary)
-            )
-    for row in tables.opds:
-        if (
-            (wanted is None or row.subject.pemda_id == wanted.pk)
-            and not unit
-            and (not opd or row.subject.pk == opd)
-        ):
-            rows.append(
-                figures_out("opd", row.subject, row.subject.pemda, chosen, row.summary)
-            )
-    for row in tables.units:
-        if (
-            (wanted is None or row.subject.pemda_id == wanted.pk)
-            and (not opd or row.subject.opd_id == opd)
-            and (not unit or row.subject.pk == unit)
-        ):
-            rows.append(
-                figures_out("unit", row.subject, row.subject.pemda, chosen, row.summary)
-            )
+    for level, table in zip(
+        LEVELS, (tables.pemdas, tables.opds, tables.units), strict=True
+    ):
+        if LEVELS.index(level) < narrowest:
+            continue
+        for row in table:
+            subject = row.subject
+            pemda_id = subject.pk if level == "pemda" else subject.pemda_id
+            opd_id = {
+                "pemda": None,
+                "opd": subject.pk,
+                "unit": getattr(subject, "opd_id", None),
+            }[level]
+            if (
+                (wanted is not None and pemda_id != wanted.pk)
+                or (opd and opd_id != opd)
+                or (unit and subject.pk != unit)
+            ):
+                continue
+            owner = pemdas.get(pemda_id) or Pemda.objects.get(pk=pemda_id)
+            rows.append(figures_out(level, subject, owner, chosen, row.summary))
     return rows
 
 
