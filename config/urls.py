@@ -3,10 +3,15 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from prima.api.endpoints import api
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("akun/", include("prima.accounts.urls")),
+    path("akun/token/", include("prima.api.urls")),
+    path("api/v1/", api.urls),
+    path("data/", include("prima.api.urls_opendata")),
     path("staf/organisasi/", include("prima.organisations.urls")),
     path("staf/standar/", include("prima.standards.urls")),
     path("staf/program/", include("prima.programmes.urls")),

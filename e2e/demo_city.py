@@ -24,6 +24,17 @@ NOT_PAGES = {
     "innovations:public_evidence": "an uploaded file",
     "innovations:public_proposal_pdf": "a PDF",
     "surveys:kiosk-worker": "the kiosk's service worker script",
+    "api:openapi-view": "Swagger UI as Django Ninja bundles it, for developers",
+    "api:openapi-json": "the OpenAPI document (JSON)",
+    "api:pemda_list": "API JSON",
+    "api:unit_list": "API JSON",
+    "api:service_list": "API JSON",
+    "api:service_detail": "API JSON",
+    "api:innovation_list": "API JSON",
+    "api:innovation_detail": "API JSON",
+    "opendata:catalogue": "the DCAT catalogue (JSON-LD)",
+    "opendata:pemda-catalogue": "the DCAT catalogue (JSON-LD)",
+    "opendata:dataset": "a CSV or JSON download",
 }
 # Enough of the demo city for every page to show real rows, loaded in seconds.
 DEMO_SIZE = override_settings(
@@ -150,6 +161,7 @@ PAGES: dict[str, Callable[[Demo], list[dict]]] = {
     "complaints:track": slug,
     "complaints:public-stats": slug,
     "innovations:library": nothing,
+    "opendata:index": nothing,
     "innovations:public_detail": lambda d: [{"pk": x.pk} for x in d.innovations],
     "surveys:survey-unit": lambda d: [{"unit_pk": x.pk} for x in d.units],
     "surveys:survey-service": lambda d: [{"layanan_pk": x.pk} for x in d.layanan],

@@ -76,6 +76,10 @@ INSTALLED_APPS = [
     "prima.programmes",
     "prima.evaluations",
     "prima.dashboard",
+    "prima.api",
+    # Django Ninja's templates and static files: the API docs page serves Swagger UI
+    # from this site (no CDN), which the Content-Security-Policy requires.
+    "ninja",
 ]
 # The demo city creates a superuser whose password is published in the README, so only
 # development (DJANGO_DEBUG=1, as `make demo` runs) and the test settings install the
@@ -290,6 +294,16 @@ PRIMA_BASE_URL = (
 ).rstrip("/")
 # How long the link of an invitation to set a password stays valid.
 PRIMA_INVITATION_DAYS = int(os.environ.get("PRIMA_INVITATION_DAYS", "3"))
+
+# Calls to /api/v1/ allowed per minute from one client address and with one token
+# (a staff member's or a kiosk's), counted by prima.core.ratelimit.
+PRIMA_API_RATE_PER_ADDRESS = int(os.environ.get("PRIMA_API_RATE_PER_ADDRESS", "120"))
+PRIMA_API_RATE_PER_TOKEN = int(os.environ.get("PRIMA_API_RATE_PER_TOKEN", "600"))
+
+# The licence of the open datasets (/data/) and their DCAT catalogue, as a URI.
+PRIMA_OPEN_DATA_LICENSE = os.environ.get(
+    "PRIMA_OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/"
+)
 
 PRIMA_DEMO_PASSWORD = os.environ.get("PRIMA_DEMO_PASSWORD", "prima-demo-2026")
 # Two years of SKM answers for the demo city; tests load fewer.

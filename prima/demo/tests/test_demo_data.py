@@ -145,6 +145,7 @@ LEFT_EMPTY = {
     "surveys.ExtraQuestion": "no demo unit adds its own questions to the SKM",
     "surveys.ExtraAnswer": "answers exist only for a unit's own extra questions",
     "surveys.KioskDevice": "a kiosk is a tablet staff register at a counter",
+    "api.ApiToken": "a staff member issues a personal API token and sees it once",
     "complaints.Attachment": "attachments are files citizens upload; the demo stores none",
     "innovations.Evidence": "evidence is uploaded files; the demo stores none",
     "competitions.ScoreChange": "demo score sheets are never changed after locking",
