@@ -66,3 +66,45 @@ CASES += [
         label="public-unit of another Pemda",
     ),
 ]
+
+# Consolidated reports: a Pemda's for its Pemda-level survey grants; an OPD's also
+# for the OPD's own administrator.
+PEMDA_REPORT = profile(
+    404,
+    anonymous=302,
+    admin_pemda=200,
+    evaluator=200,
+    mentor=200,
+    pimpinan=200,
+    superuser=200,
+)
+OPD_REPORT = {**PEMDA_REPORT, "admin_opd": 200}
+
+
+def _pk(attr: str):
+    return lambda org: {"pk": getattr(org, attr).pk}
+
+
+for _kind in ("pdf", "xlsx"):
+    CASES += [
+        Case(f"surveys:pemda-report-{_kind}", _pk("pemda"), PEMDA_REPORT),
+        Case(
+            f"surveys:pemda-report-{_kind}",
+            _pk("other_pemda"),
+            OTHER_PEMDA,
+            label=f"pemda-report-{_kind} other Pemda",
+        ),
+        Case(f"surveys:opd-report-{_kind}", _pk("opd"), OPD_REPORT),
+        Case(
+            f"surveys:opd-report-{_kind}",
+            _pk("other_opd"),
+            PEMDA_REPORT,
+            label=f"opd-report-{_kind} other OPD",
+        ),
+        Case(
+            f"surveys:opd-report-{_kind}",
+            _pk("other_pemda_opd"),
+            OTHER_PEMDA,
+            label=f"opd-report-{_kind} other Pemda",
+        ),
+    ]

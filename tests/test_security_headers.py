@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PDF_TEMPLATES = {
     "innovations/pdf/proposal.html",
     "surveys/reports/laporan.html",
+    "surveys/reports/consolidated.html",
     "surveys/intake/poster.html",
     "programmes/certificates/pdf.html",
     "programmes/report_pdf.html",

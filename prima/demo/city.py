@@ -37,6 +37,26 @@ PEMDA = PemdaSpec(
     website="https://kotaprimaraya.example/",
 )
 
+# What the city's official documents carry (prima.organisations.Letterhead).
+LETTERHEAD_LINES = (
+    "PEMERINTAH KOTA PRIMA RAYA",
+    "SEKRETARIAT DAERAH",
+    "Jl. Jenderal Sudirman No. 1, Kota Prima Raya 99111 · Telp. (0299) 555-0100",
+)
+SIGNATORY = ("Drs. Hendra Gunawan, M.Si.", "Sekretaris Daerah Kota Prima Raya")
+SKM_TEAM = (
+    "Pengarah: Sekretaris Daerah",
+    "Ketua: Kepala Bagian Organisasi",
+    "Anggota: Analis Kebijakan Bagian Organisasi (3 orang)",
+    "Anggota: Operator SKM setiap unit layanan",
+)
+SKM_SCHEDULE = (
+    "Persiapan dan penetapan kuesioner: Januari",
+    "Pengumpulan data: sepanjang triwulan, melalui kios, QR dan kertas",
+    "Pengolahan dan analisis: minggu pertama setelah triwulan berakhir",
+    "Penyusunan dan publikasi laporan: minggu kedua setelah triwulan berakhir",
+)
+
 # ---------------------------------------------------------------------------------------
 # Legal bases. National laws are real; the Perda and Perwal of the city are invented.
 
@@ -2087,6 +2107,14 @@ DEGREES = (
 )
 HEALTH_DEGREES = ("M.Kes.", "Sp.PD", "M.K.M.", "MARS")
 # fmt: on
+
+
+def nip(rng: random.Random) -> str:
+    """Return an invented 18-digit NIP: birth date, appointment month, gender and
+    a sequence number."""
+    born = f"{rng.randint(1966, 1988)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+    appointed = f"{rng.randint(1990, 2014)}{rng.randint(1, 12):02d}"
+    return f"{born}{appointed}{rng.randint(1, 2)}{rng.randint(1, 9):03d}"
 
 
 def person_name(rng: random.Random, *, medical: bool = False) -> str:

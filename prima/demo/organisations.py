@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from PIL import Image, ImageDraw
 
 from prima.core.roles import Role
+from prima.core.uploads import CleanFile
 from prima.demo import city
 from prima.demo.context import DemoContext
+from prima.organisations import services
 from prima.organisations.models import (
     Layanan,
     MemberEvent,
@@ -36,11 +41,40 @@ def create_pemda(ctx: DemoContext) -> None:
     pemda.full_clean()
     pemda.save()
     ctx.pemda = pemda
+    services.letterhead_save(
+        pemda=pemda,
+        by=None,
+        fields={
+            "lines": "\n".join(city.LETTERHEAD_LINES),
+            "signatory_name": city.SIGNATORY[0],
+            "signatory_title": city.SIGNATORY[1],
+            "signatory_nip": city.nip(ctx.rng("signatory")),
+            "team": "\n".join(city.SKM_TEAM),
+            "schedule": "\n".join(city.SKM_SCHEDULE),
+        },
+        logo=CleanFile("logo.png", "image/png", _emblem()),
+        remove_logo=False,
+    )
     ctx.count("pemda", 1)
+
+
+def _emblem() -> bytes:
+    """The city's invented emblem: a shield of two colours with a star."""
+    image = Image.new("RGBA", (120, 140), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.polygon([(10, 10), (110, 10), (110, 80), (60, 132), (10, 80)], fill="#1f5f8b")
+    draw.polygon([(60, 10), (110, 10), (110, 80), (60, 132)], fill="#b0412e")
+    star = [(60, 30), (67, 52), (90, 52), (72, 66), (79, 88), (60, 75), (41, 88),
+            (48, 66), (30, 52), (53, 52)]  # fmt: skip
+    draw.polygon(star, fill="#f2c94c")
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
 
 
 def create_opds(ctx: DemoContext) -> None:
     rng = ctx.rng("opd-heads")
+    nips = ctx.rng("opd-head-nips")
     opds = []
     for spec in city.OPDS:
         medical = spec.kind == PerangkatDaerah.Kind.RSUD
@@ -51,6 +85,7 @@ def create_opds(ctx: DemoContext) -> None:
             short_name=spec.short_name,
             kind=spec.kind,
             head_name=spec.head or city.person_name(rng, medical=medical),
+            head_nip=city.nip(nips),
         )
         opd.full_clean(**_CLEAN)
         opds.append(opd)
@@ -62,6 +97,7 @@ def create_opds(ctx: DemoContext) -> None:
 def create_units(ctx: DemoContext) -> None:
     """Create every unit; the first unit of an OPD is led by the OPD's head."""
     rng = ctx.rng("unit-heads")
+    nips = ctx.rng("unit-head-nips")
     units = []
     for opd_spec in city.OPDS:
         opd = ctx.opds[opd_spec.code]
@@ -88,6 +124,8 @@ def create_units(ctx: DemoContext) -> None:
             else:
                 head = city.person_name(rng, medical=spec.kind in _MEDICAL_UNITS)
             ctx.unit_heads[spec.code] = (head, spec.head or f"Kepala {spec.name}")
+            unit.head_name, unit.head_title = ctx.unit_heads[spec.code]
+            unit.head_nip = opd.head_nip if head == opd.head_name else city.nip(nips)
     Unit.objects.bulk_create(units)
     ctx.units = {unit.code: unit for unit in units}
     ctx.count("units", len(units))

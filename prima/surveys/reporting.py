@@ -40,6 +40,7 @@ from prima.surveys.models import (
     Response,
     SurveySettings,
 )
+from prima.surveys.officials import Official, official_of
 from prima.surveys.questions import UNSUR_NAMES
 from prima.surveys.selectors import (
     Scope,
@@ -304,6 +305,7 @@ class UnitReport:
     complaints: ComplaintFeed
     bar_svg: SafeString | None
     trend_svg: SafeString
+    official: Official | None = None
     generated_on: date = field(default_factory=timezone.localdate)
 
     @property
@@ -375,6 +377,7 @@ def unit_report(unit: Unit, period: Period) -> UnitReport:
         complaints=unit_complaint_summary(unit, period),
         bar_svg=bar_svg(diagnosis),
         trend_svg=trend_svg(trend),
+        official=official_of(unit),
     )
 
 

@@ -2,9 +2,29 @@
 
 from django.urls import path
 
-from prima.surveys import report_views
+from prima.surveys import consolidated_views, report_views
 
 urlpatterns: list = [
+    path(
+        "staf/skm/pemda/<id:pk>/laporan.pdf",
+        consolidated_views.pemda_pdf,
+        name="pemda-report-pdf",
+    ),
+    path(
+        "staf/skm/pemda/<id:pk>/laporan.xlsx",
+        consolidated_views.pemda_xlsx,
+        name="pemda-report-xlsx",
+    ),
+    path(
+        "staf/skm/opd/<id:pk>/laporan.pdf",
+        consolidated_views.opd_pdf,
+        name="opd-report-pdf",
+    ),
+    path(
+        "staf/skm/opd/<id:pk>/laporan.xlsx",
+        consolidated_views.opd_xlsx,
+        name="opd-report-xlsx",
+    ),
     path(
         "staf/skm/unit/<id:unit_pk>/laporan.pdf",
         report_views.report_pdf,

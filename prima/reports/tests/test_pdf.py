@@ -41,3 +41,25 @@ def test_a_document_naming_outside_resources_still_renders():
         '<body><p>Hi</p><img src="file:///etc/hostname"></body></html>'
     )
     assert html_to_pdf(html).startswith(b"%PDF")
+
+
+def _images(pdf: bytes) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    return sum(len(page.images) for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_an_embedded_png_is_drawn_and_a_file_url_is_not():
+    """A letterhead's logo travels as a data: URI and is drawn; the same image
+    named by a file: URL is skipped."""
+    import base64
+
+    from prima.core.testing import png_bytes
+
+    uri = "data:image/png;base64," + base64.b64encode(png_bytes()).decode()
+    embedded = html_to_pdf(f'<html><body><img src="{uri}" alt="Logo"></body></html>')
+    assert _images(embedded) == 1
+    named = html_to_pdf('<html><body><img src="file:///tmp/logo.png"></body></html>')
+    assert _images(named) == 0
