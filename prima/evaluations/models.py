@@ -387,6 +387,12 @@ RULE_TEXTS = {
     "skm_each_semester": _(
         "The required sample was reached, with responses in each half-year."
     ),
+    "skm_results_none": _("No SKM result of the last twelve months to publish."),
+    "skm_results_online": _(
+        "The SKM results of the last twelve months and their follow-up are "
+        "published on Prima's public page (one electronic medium); publication "
+        "in print is not recorded."
+    ),
     "rtl_none": _("No follow-up plan (RTL) of the SKM."),
     "rtl_not_done": _("RTL items exist but none is done."),
     "rtl_under_30": _("Under 30 percent of the RTL items are done."),
@@ -410,6 +416,10 @@ RULE_TEXTS = {
     "answered_over_80": _("Over 80 percent of the year's complaints were answered."),
     "answered_all_on_time": _(
         "Every complaint of the year was answered within its deadline."
+    ),
+    "complaint_media_prima": _(
+        "Citizens can address the unit on Prima's public complaint form (one "
+        "medium); other complaint media are not recorded."
     ),
     "innovation_none": _("The unit has no innovation registered."),
     "innovation_idea": _("The unit's innovations are ideas."),

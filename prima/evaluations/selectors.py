@@ -309,6 +309,8 @@ def unit_facts(unit: Unit, *, today: date) -> proposals.UnitFacts:
         complaints_on_time=len(on_time),
         innovation_stage=stage,
         innovation_applied=applied,
+        # The public complaint form offers every active unit of the Pemda.
+        complaint_form=unit.active,
     )
 
 
@@ -320,7 +322,9 @@ EVIDENCE_PAGES = {
     4: "standards:standard-list",
     6: "surveys:unit-results",
     8: "surveys:unit-results",
+    7: "surveys:unit-results",
     9: "surveys:unit-results",
+    26: "complaints:stats",
     28: "complaints:stats",
     29: "innovations:staff_list",
 }
