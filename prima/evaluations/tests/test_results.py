@@ -133,7 +133,7 @@ def test_after_publication_the_results_are_public(client, cycle, org, users):
     assert page.status_code == 200
     text = page.content.decode()
     assert "Puskesmas Melati" in text and "Kantor Disdukcapil Pusat" in text
-    assert "4,00" in text and "<td>B</td>" in text
+    assert "4,00" in text and ">B</td>" in text
     wrong = reverse("pekppp:results", args=["kabupaten-beta", cycle.pk])
     assert client.get(wrong).status_code == 404
 
