@@ -527,9 +527,12 @@ def recommendations_for(cycle_unit: CycleUnit) -> list[Recommendation]:
     return list(cycle_unit.recommendations.select_related("written_by", "closed_by"))
 
 
-def recommendation_counts(cycle: Cycle) -> dict[str, int]:
-    """Return how many of the cycle's recommendations are open and closed."""
+def recommendation_counts(cycle: Cycle, units=None) -> dict[str, int]:
+    """Return how many of the cycle's recommendations are open and closed, counting
+    only those of ``units`` when given (the units the user sees)."""
     rows = Recommendation.objects.filter(cycle_unit__cycle=cycle)
+    if units is not None:
+        rows = rows.filter(cycle_unit__in=units)
     closed = rows.filter(status=Recommendation.Status.CLOSED).count()
     return {"total": rows.count(), "closed": closed, "open": rows.count() - closed}
 

@@ -261,3 +261,20 @@ def test_recommendation_pages(client, cycle, org, users):
     )
     page = client.get(reverse("evaluations:result", args=[own.pk])).content.decode()
     assert "Sudah tayang." in page and "https://kota.go.id/sp" in page
+
+
+def test_cycle_page_counts_only_the_recommendations_of_units_seen(
+    client, cycle, org, users
+):
+    """Before publication the unit's operator counts its own recommendations only;
+    the admin counts them all."""
+    for cycle_unit in cycle.units.all():
+        services.recommendation_add(
+            cycle_unit, by=users["evaluator"], indicator=1, text="Perbaiki.", now=NOW
+        )
+    client.force_login(users["operator_unit"])
+    page = client.get(cycle.get_absolute_url())
+    assert page.context["recommendations"]["total"] == 1
+    client.force_login(users["admin_pemda"])
+    page = client.get(cycle.get_absolute_url())
+    assert page.context["recommendations"]["total"] == 2
