@@ -27,6 +27,7 @@ BOTTOM = 22
 SCALE_MAX = Decimal(5)
 USERS_COLOUR = "#8a6d1f"
 MARKS = (Decimal("3.51"), Decimal("4.51"))
+LEGEND = 18
 
 
 @dataclass(frozen=True)
@@ -51,12 +52,16 @@ def aspect_chart(
     bars: Sequence[AspectBar],
     *,
     title: str,
+    evaluator_label: str = "",
     users_label: str = "",
     fmt: Callable[[Decimal], str] = two_decimals,
 ) -> str:
-    """Return the SVG bar chart of a unit's aspect values on 0–5."""
+    """Return the SVG bar chart of a unit's aspect values on 0–5; a legend names the
+    two bars when users' values are drawn."""
     plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-    height = TOP + BOTTOM + len(bars) * ROW_HEIGHT
+    legend = any(bar.users is not None for bar in bars)
+    height = TOP + BOTTOM + len(bars) * ROW_HEIGHT + (LEGEND if legend else 0)
+    axis = height - (LEGEND if legend else 0)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
@@ -66,16 +71,16 @@ def aspect_chart(
     for tick in range(6):
         x = _x(Decimal(tick), plot)
         parts.append(
-            f'<line x1="{x}" y1="{TOP - 6}" x2="{x}" y2="{height - BOTTOM}" '
+            f'<line x1="{x}" y1="{TOP - 6}" x2="{x}" y2="{axis - BOTTOM}" '
             f'stroke="#dddddd"/>'
-            f'<text x="{x}" y="{height - 6}" text-anchor="middle" '
+            f'<text x="{x}" y="{axis - 6}" text-anchor="middle" '
             f'font-size="9">{tick}</text>'
         )
     for mark in MARKS:
         x = _x(mark, plot)
         parts.append(
             f'<line class="mark" x1="{x}" y1="{TOP - 6}" x2="{x}" '
-            f'y2="{height - BOTTOM}" stroke="#6b6b6b" stroke-dasharray="3 3"/>'
+            f'y2="{axis - BOTTOM}" stroke="#6b6b6b" stroke-dasharray="3 3"/>'
         )
     for index, bar in enumerate(bars):
         y = TOP + index * ROW_HEIGHT
@@ -98,5 +103,15 @@ def aspect_chart(
                 f"<title>{escape(users_label)} {escape(fmt(bar.users))}</title>"
                 f"</rect>"
             )
+    if legend:
+        y = height - 12
+        parts.append(
+            f'<rect x="{LABEL_WIDTH}" y="{y - 8}" width="10" height="10" '
+            f'fill="{BAR_COLOUR}"/>'
+            f'<text x="{LABEL_WIDTH + 14}" y="{y + 1}">{escape(evaluator_label)}</text>'
+            f'<rect x="{LABEL_WIDTH + 130}" y="{y - 8}" width="10" height="10" '
+            f'fill="{USERS_COLOUR}"/>'
+            f'<text x="{LABEL_WIDTH + 144}" y="{y + 1}">{escape(users_label)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)

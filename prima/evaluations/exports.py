@@ -36,6 +36,7 @@ def result_context(cycle_unit) -> dict:
         svg = charts.aspect_chart(
             [charts.AspectBar(f"{r.code} {r.name}", r.value, r.users) for r in rows],
             title=_("Value per aspect (0–5)"),
+            evaluator_label=_("Evaluator"),
             users_label=_("Users (F-03)"),
             fmt=_localised,
         )
