@@ -67,6 +67,7 @@ class Demo:
     invitation: dict
     users: dict
     user_form_token: str
+    published_cycles: list
     certificates: list
 
 
@@ -75,7 +76,7 @@ def load_demo() -> Demo:
     from prima.competitions.models import Call
     from prima.competitions.testing import shortlisted_call
     from prima.demo.services import demo_city_load
-    from prima.evaluations.models import UserFormLink
+    from prima.evaluations.models import Cycle, UserFormLink
     from prima.innovations.models import Innovation
     from prima.organisations.models import Layanan, PerangkatDaerah, Unit
     from prima.programmes.models import Certificate
@@ -92,7 +93,11 @@ def load_demo() -> Demo:
         SimpleNamespace(pemda=pemda, unit=unit), ctx.users["admin.pemda"]
     )
     _device, token = kiosk_issue(unit=unit, name="Tablet loket")
-    user_form = UserFormLink.objects.get(cycle_unit__cycle__pemda=pemda)
+    # This year's cycle, in its F-01 phase, has one F-03 link.
+    user_form = UserFormLink.objects.get(
+        cycle_unit__cycle__pemda=pemda, cycle_unit__cycle__published_at__isnull=True
+    )
+    published = Cycle.objects.filter(pemda=pemda, published_at__isnull=False)
     invited = ctx.users["admin.pemda"]
     invitation = {
         "uidb64": urlsafe_base64_encode(force_bytes(invited.pk)),
@@ -111,6 +116,7 @@ def load_demo() -> Demo:
         invitation=invitation,
         users=ctx.users,
         user_form_token=user_form.token,
+        published_cycles=list(published),
         # Valid and revoked ones (the demo's finished diklat).
         certificates=list(Certificate.objects.filter(pemda=pemda).order_by("pk")),
     )
@@ -173,6 +179,9 @@ PAGES: dict[str, Callable[[Demo], list[dict]]] = {
     ],
     "pekppp:user_form": lambda d: [{"token": d.user_form_token}],
     "pekppp:user_form_thanks": lambda d: [{"token": d.user_form_token}],
+    "pekppp:results": lambda d: [
+        {"pemda_slug": d.pemda.slug, "pk": x.pk} for x in d.published_cycles
+    ],
     "surveys:public-unit": lambda d: [
         {"pemda_slug": d.pemda.slug, "unit_pk": x.pk} for x in d.units
     ],

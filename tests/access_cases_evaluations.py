@@ -283,3 +283,142 @@ CASES += [
     Case("pekppp:user_form", user_form_token),
     Case("pekppp:user_form_thanks", user_form_token),
 ]
+
+
+# --- results: publication, ranking, each unit's result, recommendations ----------
+# A cycle of Kota Alpha over ``org.unit`` (the ``evaluator`` assigned) and the other
+# OPD's unit (another evaluator). Before publication the ranking is the cycle's
+# administrators' only, and a unit's result its own staff's, its evaluator's and the
+# administrators'; once published, everyone who sees the cycle sees them all, and
+# anyone the public ranking.
+RESULTS_ADMIN_ONLY = profile(404, anonymous=LOGIN, admin_pemda=200, superuser=200)
+RESULTS_PUBLISHED = CYCLE_VIEW_ASSIGNED
+RESULT_OTHER_UNIT = RESULTS_ADMIN_ONLY
+PUBLISH = ASSIGN_OWN
+# The unit's staff who change its catalogue close a recommendation; the matrix posts
+# an empty form, which comes back with a message.
+CLOSE = F01_SUBMIT
+PUBLIC_RESULTS = profile(200)
+NOT_PUBLISHED = profile(404)
+
+
+def results_cycle(org, *, scored: bool = False, published: bool = False):
+    from django.utils import timezone
+
+    from prima.evaluations import services, testing
+
+    admin = testing.make_admin(org.pemda)
+    cycle = testing.make_cycle(
+        org.pemda, org.unit, org.other_opd_unit, by=admin, year=next(_years)
+    )
+    own = cycle.units.get(unit=org.unit)
+    other = cycle.units.get(unit=org.other_opd_unit)
+    services.evaluator_assign(own, evaluator=_user("evaluator"), by=admin)
+    other_evaluator = testing.make_evaluator(org.pemda)
+    services.evaluator_assign(other, evaluator=other_evaluator, by=admin)
+    if scored or published:
+        testing.submit_sheet(own, _user("evaluator"), 4)
+        testing.submit_sheet(other, other_evaluator, 3)
+    if published:
+        services.cycle_publish(cycle, by=admin, now=timezone.now())
+    return cycle, own, other
+
+
+def results_args(which: str, **kwargs):
+    def build(org) -> dict:
+        cycle, own, other = results_cycle(org, **kwargs)
+        if which == "public":
+            return {"pemda_slug": org.pemda.slug, "pk": cycle.pk}
+        return {"pk": {"cycle": cycle, "own": own, "other": other}[which].pk}
+
+    return build
+
+
+def recommendation(*, closed_with_file: bool = False):
+    def build(org) -> dict:
+        from django.utils import timezone
+
+        from prima.core.uploads import PNG, CleanFile
+        from prima.evaluations import services
+
+        _cycle, own, _other = results_cycle(org, scored=True)
+        rec = services.recommendation_add(
+            own, by=_user("evaluator"), indicator=8, text="RTL.", now=timezone.now()
+        )
+        if closed_with_file:
+            services.recommendation_close(
+                rec,
+                by=_user("operator_unit"),
+                note="Selesai.",
+                evidence_file=CleanFile("bukti.png", PNG, b"\x89PNG\r\n\x1a\n"),
+                now=timezone.now(),
+            )
+        return {"pk": rec.pk}
+
+    return build
+
+
+CASES += [
+    Case(
+        "evaluations:cycle_publish",
+        results_args("cycle", scored=True),
+        PUBLISH,
+        method="post",
+    ),
+    Case("evaluations:ranking", results_args("cycle", scored=True), RESULTS_ADMIN_ONLY),
+    Case(
+        "evaluations:ranking",
+        results_args("cycle", published=True),
+        RESULTS_PUBLISHED,
+        label="ranking published",
+    ),
+    Case(
+        "evaluations:ranking_pdf",
+        results_args("cycle", scored=True),
+        RESULTS_ADMIN_ONLY,
+    ),
+    Case(
+        "evaluations:ranking_xlsx",
+        results_args("cycle", published=True),
+        RESULTS_PUBLISHED,
+    ),
+    Case("evaluations:result", results_args("own", scored=True), FORMS_VIEW),
+    Case(
+        "evaluations:result",
+        results_args("other", scored=True),
+        RESULT_OTHER_UNIT,
+        label="result of another unit before publication",
+    ),
+    Case(
+        "evaluations:result",
+        results_args("other", published=True),
+        RESULTS_PUBLISHED,
+        label="result of another unit once published",
+    ),
+    Case("evaluations:result_pdf", results_args("own", scored=True), FORMS_VIEW),
+    Case(
+        "evaluations:result_pdf",
+        results_args("other", published=True),
+        RESULTS_PUBLISHED,
+        label="result_pdf of another unit once published",
+    ),
+    Case(
+        "evaluations:recommendation_add",
+        results_args("own", scored=True),
+        EVALUATOR_POST,
+        method="post",
+    ),
+    Case("evaluations:recommendation_close", recommendation(), CLOSE, method="post"),
+    Case(
+        "evaluations:recommendation_file",
+        recommendation(closed_with_file=True),
+        FORMS_VIEW,
+    ),
+    Case("pekppp:results", results_args("public", published=True), PUBLIC_RESULTS),
+    Case(
+        "pekppp:results",
+        results_args("public", scored=True),
+        NOT_PUBLISHED,
+        label="results before publication",
+    ),
+]

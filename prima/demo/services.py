@@ -75,7 +75,7 @@ STEPS: list[Step] = [
     ),
     Step(
         gettext_lazy("PEKPPP evaluation cycle"),
-        evaluations.create_cycle,
+        evaluations.create_cycles,
         evaluations.delete_cycles,
     ),
 ]

@@ -198,3 +198,33 @@ class UserForm(SubmissionKeyForm):
 
     def scores(self) -> dict[str, int]:
         return {s.code: self.cleaned_data[s.code] for s in self.statements}
+
+
+class RecommendationForm(forms.Form):
+    """The evaluator's recommendation on one indicator."""
+
+    indicator = forms.TypedChoiceField(label=_("Indicator"), coerce=int, choices=())
+    text = forms.CharField(
+        label=_("Recommendation"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, indicators=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = [
+            (i.number, f"{i.number}. {i.name}") for i in indicators
+        ]
+
+
+class RecommendationCloseForm(forms.Form):
+    """The unit's follow-up closing a recommendation: a note and its evidence."""
+
+    note = forms.CharField(
+        label=_("What the unit did"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    evidence_link = forms.URLField(
+        label=_("Evidence: a link"),
+        required=False,
+        max_length=300,
+        assume_scheme="https",
+    )
+    evidence_file = forms.FileField(label=_("Evidence: a file"), required=False)

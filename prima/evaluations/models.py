@@ -198,6 +198,17 @@ class Cycle(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("opened at"), auto_now_add=True)
+    published_at = models.DateTimeField(
+        _("results published at"), null=True, blank=True
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("results published by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
 
     objects = CycleQuerySet.as_manager()
 
@@ -219,6 +230,11 @@ class Cycle(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("evaluations:cycle_detail", args=[self.pk])
+
+    @property
+    def is_published(self) -> bool:
+        """Return whether the results are public (published by the Pemda admin)."""
+        return self.published_at is not None
 
     def clean(self) -> None:
         """Refuse a timeline out of order: the F-01 deadline, then the visits, then
@@ -371,6 +387,12 @@ RULE_TEXTS = {
     "skm_each_semester": _(
         "The required sample was reached, with responses in each half-year."
     ),
+    "skm_results_none": _("No SKM result of the last twelve months to publish."),
+    "skm_results_online": _(
+        "The SKM results of the last twelve months and their follow-up are "
+        "published on Prima's public page (one electronic medium); publication "
+        "in print is not recorded."
+    ),
     "rtl_none": _("No follow-up plan (RTL) of the SKM."),
     "rtl_not_done": _("RTL items exist but none is done."),
     "rtl_under_30": _("Under 30 percent of the RTL items are done."),
@@ -394,6 +416,10 @@ RULE_TEXTS = {
     "answered_over_80": _("Over 80 percent of the year's complaints were answered."),
     "answered_all_on_time": _(
         "Every complaint of the year was answered within its deadline."
+    ),
+    "complaint_media_prima": _(
+        "Citizens can address the unit on Prima's public complaint form (one "
+        "medium); other complaint media are not recorded."
     ),
     "innovation_none": _("The unit has no innovation registered."),
     "innovation_idea": _("The unit's innovations are ideas."),
@@ -584,3 +610,47 @@ class EvaluationChange(SheetChange):
 
     def __str__(self) -> str:
         return f"{self.sheet} · {self.changed_at:%Y-%m-%d}"
+
+
+class Recommendation(models.Model):
+    """The evaluator's recommendation on one indicator of a unit's F-02, which the
+    unit follows up to closure with evidence (a cleaned file or a link) and a note."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    cycle_unit = models.ForeignKey(
+        CycleUnit, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    indicator = models.PositiveSmallIntegerField(_("indicator"))
+    text = models.TextField(_("recommendation"))
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    written_at = models.DateTimeField(_("written at"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    note = models.TextField(_("follow-up note"), blank=True)
+    evidence_link = models.URLField(_("evidence link"), max_length=300, blank=True)
+    evidence_file = models.FileField(
+        _("evidence file"), upload_to="evaluations/%Y/%m/", blank=True
+    )
+    evidence_name = models.CharField(_("file name"), max_length=200, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+        ordering = ["indicator", "written_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.cycle_unit} · {self.indicator}"

@@ -55,6 +55,8 @@ class UnitFacts:
     complaints_on_time: int
     innovation_stage: str | None  # the most advanced stage of its innovations
     innovation_applied: date | None
+    # Whether citizens can address the unit on Prima's public complaint form.
+    complaint_form: bool = False
 
 
 # The rule sentences; ``rule_text`` in models.py gives each its translation.
@@ -87,6 +89,8 @@ RULES = (
     "skm_small_sample",
     "skm_once",
     "skm_each_semester",
+    "skm_results_none",
+    "skm_results_online",
     "rtl_none",
     "rtl_not_done",
     "rtl_under_30",
@@ -101,6 +105,7 @@ RULES = (
     "answered_60_80",
     "answered_over_80",
     "answered_all_on_time",
+    "complaint_media_prima",
     "innovation_none",
     "innovation_idea",
     "innovation_trial",
@@ -236,6 +241,15 @@ def skm_regular(facts: UnitFacts) -> Proposal:
     return Proposal(3, "skm_once")
 
 
+def skm_results_published(facts: UnitFacts) -> Proposal:
+    """Indicator 7: Prima publishes a unit's SKM results of the last year, with its
+    follow-up, on its public page: one electronic medium, so 2 as in indicator 3
+    ("one kind of medium only"); a publication in print is not recorded."""
+    if facts.skm_responses == 0:
+        return Proposal(0, "skm_results_none")
+    return Proposal(2, "skm_results_online")
+
+
 def rtl_share(facts: UnitFacts) -> Proposal:
     """Indicator 8, exactly as pekppp.md: 0 no RTL; 1 none executed; 2 < 30 %;
     3 30–80 %; 4 > 80 %; 5 100 %."""
@@ -284,6 +298,14 @@ def complaints_followed(facts: UnitFacts) -> Proposal | None:
     return Proposal(1, "answered_under_30")
 
 
+def complaint_media(facts: UnitFacts) -> Proposal | None:
+    """Indicator 26: Prima's public complaint form is one medium (1); the unit's
+    other media (SP4N-LAPOR!, a box, a phone line) are not recorded, so no more."""
+    if not facts.complaint_form:
+        return None
+    return Proposal(1, "complaint_media_prima")
+
+
 def innovation_created(facts: UnitFacts) -> Proposal:
     """Indicator 29: the most advanced innovation of the unit and how long applied."""
     stage = facts.innovation_stage
@@ -308,11 +330,17 @@ RULES_BY_INDICATOR: dict[int, Callable[[UnitFacts], Proposal | None]] = {
     4: standards_reviewed,
     5: maklumat_cycle,
     6: skm_regular,
+    7: skm_results_published,
     8: rtl_share,
     9: rtl_speed,
+    26: complaint_media,
     28: complaints_followed,
     29: innovation_created,
 }
+# Not proposed, for want of facts in Prima: 25 (a face-to-face desk and who staffs
+# it), 27 (reports of complaint handling to the head; Prima publishes statistics but
+# records no report), 30 (regulation, budget and staff behind an innovation: only
+# free text in its proposal), and the facilities, staff and systems of B, C and D.
 
 
 def propose(facts: UnitFacts) -> dict[int, Proposal]:

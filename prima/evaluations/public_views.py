@@ -34,3 +34,11 @@ def user_form_thanks(request, token: str):
     return TemplateResponse(
         request, "evaluations/public/user_form_thanks.html", context
     )
+
+
+def results(request, pemda_slug: str, pk: int):
+    """A published cycle's ranking per cohort with each unit's IPP, category and
+    predikat, for anyone; 404 before publication."""
+    cycle = selectors.published_cycle_get(pemda_slug, pk)
+    context = {"cycle": cycle, "cohorts": selectors.cycle_ranking(cycle)}
+    return TemplateResponse(request, "evaluations/public/results.html", context)

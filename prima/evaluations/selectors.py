@@ -20,13 +20,15 @@ from prima.complaints.models import Status as CaseStatus
 from prima.core.periods import Period
 from prima.core.roles import CHANGE, Area, Level, Role
 from prima.core.scoping import is_platform_operator, reach_q
-from prima.evaluations import ipp, proposals
+from prima.evaluations import ipp, proposals, ranking
 from prima.evaluations.models import (
     Assignment,
     Cycle,
     CycleUnit,
     EvaluationSheet,
+    Recommendation,
     SelfScore,
+    UserAnswer,
     UserFormLink,
     rule_text,
 )
@@ -307,6 +309,8 @@ def unit_facts(unit: Unit, *, today: date) -> proposals.UnitFacts:
         complaints_on_time=len(on_time),
         innovation_stage=stage,
         innovation_applied=applied,
+        # The public complaint form offers every active unit of the Pemda.
+        complaint_form=unit.active,
     )
 
 
@@ -318,7 +322,9 @@ EVIDENCE_PAGES = {
     4: "standards:standard-list",
     6: "surveys:unit-results",
     8: "surveys:unit-results",
+    7: "surveys:unit-results",
     9: "surveys:unit-results",
+    26: "complaints:stats",
     28: "complaints:stats",
     29: "innovations:staff_list",
 }
@@ -382,6 +388,17 @@ def indicator_rows(cycle_unit: CycleUnit, *, today: date) -> list[IndicatorRow]:
     return rows
 
 
+def _compute(parsed, sheet_scores: dict, answers: list[dict]) -> ipp.IppResult:
+    means = None
+    if answers:
+        means = {
+            s.code: Decimal(sum(a[s.code] for a in answers)) / len(answers)
+            for s in parsed.statements
+        }
+    scores = {int(number): score for number, score in sheet_scores.items()}
+    return ipp.compute(parsed, scores, means)
+
+
 def unit_ipp(cycle_unit: CycleUnit) -> ipp.IppResult | None:
     """Return the unit's index from its submitted F-02 and, when users answered the
     F-03, their mean per statement (weighted by the instrument's ``w_users``);
@@ -389,13 +406,149 @@ def unit_ipp(cycle_unit: CycleUnit) -> ipp.IppResult | None:
     sheet = EvaluationSheet.objects.filter(cycle_unit=cycle_unit).first()
     if sheet is None:
         return None
-    parsed = cycle_unit.cycle.instrument.parsed()
     answers = list(cycle_unit.user_answers.values_list("scores", flat=True))
-    means = None
-    if answers:
-        means = {
-            s.code: Decimal(sum(a[s.code] for a in answers)) / len(answers)
-            for s in parsed.statements
-        }
-    scores = {int(number): score for number, score in sheet.scores.items()}
-    return ipp.compute(parsed, scores, means)
+    return _compute(cycle_unit.cycle.instrument.parsed(), sheet.scores, answers)
+
+
+# Results, ranking and publication --------------------------------------------
+
+
+def cycle_results(cycle: Cycle) -> dict[int, ipp.IppResult]:
+    """Return the index of every unit of the cycle whose F-02 is submitted, by
+    CycleUnit id, reading the sheets and F-03 answers in two queries."""
+    parsed = cycle.instrument.parsed()
+    answers: dict[int, list[dict]] = {}
+    rows = UserAnswer.objects.filter(cycle_unit__cycle=cycle)
+    for cycle_unit_id, scores in rows.values_list("cycle_unit_id", "scores"):
+        answers.setdefault(cycle_unit_id, []).append(scores)
+    sheets = EvaluationSheet.objects.filter(cycle_unit__cycle=cycle)
+    return {
+        cycle_unit_id: _compute(parsed, scores, answers.get(cycle_unit_id, []))
+        for cycle_unit_id, scores in sheets.values_list("cycle_unit_id", "scores")
+    }
+
+
+def cycle_ranking(cycle: Cycle) -> dict[str, list[ranking.Ranked[CycleUnit]]]:
+    """Return the ranking of the cycle's scored units per cohort (``ranking.py``);
+    each CycleUnit carries its ``result``. Ties are listed by the evaluator's
+    aspect values A, B, … F."""
+    codes = [aspect.code for aspect in cycle.instrument.parsed().aspects]
+    results = cycle_results(cycle)
+    cohorts: dict[str, list[ranking.Entry[CycleUnit]]] = {}
+    units = cycle.units.select_related("cycle__pemda", "unit", "unit__opd")
+    for cycle_unit in units.filter(pk__in=results):
+        result = results[cycle_unit.pk]
+        cycle_unit.result = result
+        cohorts.setdefault(cycle_unit.cohort, []).append(
+            ranking.Entry(
+                item=cycle_unit,
+                name=cycle_unit.unit.name,
+                ipp=result.ipp,
+                aspects=[result.aspects[code] for code in codes],
+            )
+        )
+    return ranking.rank_cohorts(cohorts)
+
+
+def results_visible(user, cycle: Cycle) -> bool:
+    """Return whether the user may see every unit's result of the cycle: anyone once
+    it is published, before that only whoever runs it."""
+    return cycle.is_published or is_platform_operator(user) or can_run(user, cycle)
+
+
+def ranking_get(user, pk: int) -> Cycle:
+    """Return a cycle whose ranking the user may see; 404 before publication for
+    everyone but its administrator."""
+    cycle = cycle_get(user, pk)
+    if not results_visible(user, cycle):
+        raise Http404
+    return cycle
+
+
+def published_cycle_get(pemda_slug: str, pk: int) -> Cycle:
+    """Return a published cycle of the Pemda for the public results page."""
+    cycle = (
+        Cycle.objects.select_related("pemda", "instrument")
+        .filter(pk=pk, pemda__slug=pemda_slug, published_at__isnull=False)
+        .first()
+    )
+    if cycle is None:
+        raise Http404
+    return cycle
+
+
+def published_cycles(pemda) -> list[Cycle]:
+    """Return the Pemda's published cycles, newest first."""
+    return list(Cycle.objects.filter(pemda=pemda, published_at__isnull=False))
+
+
+def result_get(user, pk: int) -> tuple[CycleUnit, Roles]:
+    """Return a unit in scope whose result the user may see, with their roles:
+    before publication its own staff, its evaluator and the cycle's administrator
+    (``unit_forms_get``); after it anyone who sees the cycle."""
+    cycle_unit = CycleUnit.objects.select_related("cycle").filter(pk=pk).first()
+    if cycle_unit is not None and cycle_unit.cycle.is_published:
+        cycle_get(user, cycle_unit.cycle_id)
+        cycle_unit = CycleUnit.objects.select_related(
+            "cycle", "cycle__pemda", "cycle__instrument", "unit", "unit__opd"
+        ).get(pk=pk)
+        return cycle_unit, unit_roles(user, cycle_unit)
+    return unit_forms_get(user, pk)
+
+
+@dataclass(frozen=True)
+class AspectRow:
+    """One aspect of a unit's result: the evaluator's and the users' value."""
+
+    code: str
+    name: str
+    weight: Decimal
+    value: Decimal
+    users: Decimal | None
+
+
+def aspect_rows(cycle_unit: CycleUnit, result: ipp.IppResult) -> list[AspectRow]:
+    """Return the unit's per-aspect values in the instrument's order."""
+    users = result.users_aspects or {}
+    return [
+        AspectRow(
+            aspect.code,
+            aspect.name,
+            aspect.weight,
+            result.aspects[aspect.code],
+            users.get(aspect.code),
+        )
+        for aspect in cycle_unit.cycle.instrument.parsed().aspects
+    ]
+
+
+def recommendations_for(cycle_unit: CycleUnit) -> list[Recommendation]:
+    """Return the unit's recommendations with who wrote and closed them."""
+    return list(cycle_unit.recommendations.select_related("written_by", "closed_by"))
+
+
+def recommendation_counts(cycle: Cycle, units=None) -> dict[str, int]:
+    """Return how many of the cycle's recommendations are open and closed, counting
+    only those of ``units`` when given (the units the user sees)."""
+    rows = Recommendation.objects.filter(cycle_unit__cycle=cycle)
+    if units is not None:
+        rows = rows.filter(cycle_unit__in=units)
+    closed = rows.filter(status=Recommendation.Status.CLOSED).count()
+    return {"total": rows.count(), "closed": closed, "open": rows.count() - closed}
+
+
+def recommendation_get(user, pk: int) -> tuple[Recommendation, Roles]:
+    """Return a recommendation of a unit whose result the user may see."""
+    recommendation = Recommendation.objects.filter(pk=pk).first()
+    if recommendation is None:
+        raise Http404
+    cycle_unit, roles = result_get(user, recommendation.cycle_unit_id)
+    recommendation.cycle_unit = cycle_unit
+    return recommendation, roles
+
+
+def sheets_missing(cycle: Cycle) -> list[CycleUnit]:
+    """Return the cycle's units whose F-02 is not submitted yet."""
+    return list(
+        cycle.units.filter(sheet__isnull=True).select_related("unit", "unit__opd")
+    )

@@ -29,6 +29,7 @@ from prima.evaluations.models import (
     EvaluationSheet,
     EvaluatorScore,
     Instrument,
+    Recommendation,
     SelfAssessment,
     SelfScore,
     UserAnswer,
@@ -444,3 +445,88 @@ def note_answer(
     row.answer, row.answered_by, row.answered_at = answer, by, now
     row.save(update_fields=["answer", "answered_by", "answered_at"])
     return row
+
+
+# Publication and recommendations ----------------------------------------------
+
+
+@transaction.atomic
+def cycle_publish(cycle: Cycle, *, by, now: datetime) -> Cycle:
+    """Publish the cycle's results (ranking, IPP, category) to everyone, recording
+    who and when; only the Pemda admin, once every unit's F-02 is submitted."""
+    cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
+    _require_admin(by, cycle.pemda_id)
+    if cycle.is_published:
+        raise ValidationError(_("The results are already published."))
+    missing = selectors.sheets_missing(cycle)
+    if missing:
+        raise ValidationError(
+            _(
+                "Every unit's evaluation (F-02) must be submitted first; "
+                "missing: %(units)s."
+            )
+            % {"units": ", ".join(str(row.unit) for row in missing)}
+        )
+    cycle.published_at, cycle.published_by = now, by
+    cycle.save(update_fields=["published_at", "published_by"])
+    return cycle
+
+
+@transaction.atomic
+def recommendation_add(
+    cycle_unit: CycleUnit, *, by, indicator: int, text: str, now: datetime
+) -> Recommendation:
+    """Record the evaluator's recommendation on one indicator of the unit's F-02;
+    only its assigned evaluator writes one."""
+    _evaluator(by, cycle_unit)
+    if indicator not in _indicator_numbers(cycle_unit):
+        raise ValidationError(_("This indicator is not in the cycle's instrument."))
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": _("Write the recommendation.")})
+    return Recommendation.objects.create(
+        cycle_unit=cycle_unit,
+        indicator=indicator,
+        text=text,
+        written_by=by,
+        written_at=now,
+    )
+
+
+@transaction.atomic
+def recommendation_close(
+    recommendation: Recommendation,
+    *,
+    by,
+    note: str,
+    evidence_link: str = "",
+    evidence_file: CleanFile | None = None,
+    now: datetime,
+) -> Recommendation:
+    """Close a recommendation with the unit's note and its evidence (a cleaned file
+    or a link); only the unit's staff who edit it, once."""
+    recommendation = Recommendation.objects.select_for_update().get(
+        pk=recommendation.pk
+    )
+    _editor(by, recommendation.cycle_unit)
+    if recommendation.status == Recommendation.Status.CLOSED:
+        raise ValidationError(_("This recommendation is already closed."))
+    note = (note or "").strip()
+    link = (evidence_link or "").strip()
+    errors = {}
+    if not note:
+        errors["note"] = [_("Say what the unit did.")]
+    if not link and evidence_file is None:
+        errors["evidence_link"] = [_("Give the evidence: a file or a link.")]
+    if errors:
+        raise ValidationError(errors)
+    recommendation.note = note
+    recommendation.evidence_link = link
+    recommendation.status = Recommendation.Status.CLOSED
+    recommendation.closed_by, recommendation.closed_at = by, now
+    recommendation.full_clean(exclude=["evidence_file"])
+    recommendation.save()
+    if evidence_file is not None:
+        recommendation.evidence_name = evidence_file.original_name
+        save_clean_file(recommendation.evidence_file, evidence_file)
+    return recommendation

@@ -44,3 +44,20 @@ def make_cycle(pemda, *units, by=None, year: int = 2026, **changes) -> Cycle:
         units=changes.pop("units", {ServiceKind.JASA: list(units)}),
         **(TIMELINE | changes),
     )
+
+
+def submit_sheet(cycle_unit, evaluator, score=3, *, now=None):
+    """Score every indicator of the unit (``score``: one value, or a mapping of
+    indicator number → score) and submit the F-02 as ``evaluator``."""
+    from django.utils import timezone
+
+    from prima.evaluations import services
+
+    for indicator in cycle_unit.cycle.instrument.parsed().indicators:
+        value = score.get(indicator.number, 3) if isinstance(score, dict) else score
+        services.evaluator_score_save(
+            cycle_unit, by=evaluator, indicator=indicator.number, score=value
+        )
+    return services.evaluation_submit(
+        cycle_unit, by=evaluator, now=now or timezone.now()
+    )

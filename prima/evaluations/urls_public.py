@@ -1,4 +1,4 @@
-"""URLs of the public F-03 user form."""
+"""URLs of the public PEKPPP pages: the F-03 user form and published results."""
 
 from django.urls import path
 
@@ -6,6 +6,11 @@ from prima.evaluations import public_views
 
 app_name = "pekppp"
 urlpatterns = [
+    path(
+        "pekppp/<slug:pemda_slug>/hasil/<id:pk>/",
+        public_views.results,
+        name="results",
+    ),
     path("pekppp/f03/<str:token>/", public_views.user_form, name="user_form"),
     path(
         "pekppp/f03/<str:token>/terima-kasih/",

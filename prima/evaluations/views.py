@@ -74,7 +74,16 @@ def cycle_detail(request, pk: int):
                 if candidates
                 else None
             )
-    context = {"cycle": cycle, "rows": rows, "can_run": can_run}
+    context = {
+        "cycle": cycle,
+        "rows": rows,
+        "can_run": can_run,
+        "results_visible": selectors.results_visible(request.user, cycle),
+        "recommendations": selectors.recommendation_counts(
+            cycle, None if can_run else [row.pk for row in rows]
+        ),
+        "missing": selectors.sheets_missing(cycle) if can_run else [],
+    }
     return TemplateResponse(request, "evaluations/cycle_detail.html", context)
 
 

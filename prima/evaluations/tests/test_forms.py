@@ -121,8 +121,10 @@ def test_unit_facts_are_gathered_from_the_other_apps(org, users):
         4: 4,  # reviewed within the year
         5: 3,  # Maklumat in print only
         6: 4,  # sample reached in both half-years
+        7: 2,  # results published on Prima's public page
         8: 3,  # two of three RTL items done (67 %)
         9: 0,  # not all done
+        26: 1,  # Prima's public complaint form
         28: 3,  # two of three answered (67 %)
         29: 4,  # applied for more than a year
     }
@@ -132,8 +134,9 @@ def test_unit_facts_of_a_unit_without_data(org):
     """One service without a standard; no complaint: no proposal on 2–4 and 28."""
     facts = selectors.unit_facts(org.sibling_unit, today=TODAY)
     proposed = proposals.propose(facts)
-    assert set(proposed) == {1, 5, 6, 8, 9, 29}
+    assert set(proposed) == {1, 5, 6, 7, 8, 9, 26, 29}
     assert proposed[1] == proposals.Proposal(0, "no_sp")
+    assert proposed[7] == proposals.Proposal(0, "skm_results_none")
     assert facts.rtl_total == 0 and facts.innovation_stage is None
 
 

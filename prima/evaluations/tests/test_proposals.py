@@ -247,9 +247,33 @@ def test_indicator_29_innovation(stage, applied, expected):
     )
 
 
+@pytest.mark.parametrize(
+    ("responses", "expected"),
+    [(0, Proposal(0, "skm_results_none")), (12, Proposal(2, "skm_results_online"))],
+)
+def test_indicator_7_skm_results_published(responses, expected):
+    """Without SKM results nothing is published (0); with them Prima's public page
+    is one electronic medium (2)."""
+    assert proposals.propose(facts(skm_responses=responses))[7] == expected
+
+
+def test_indicator_26_complaint_media():
+    """Prima's public complaint form counts as one medium; without it no proposal."""
+    assert proposals.propose(facts(complaint_form=True))[26] == Proposal(
+        1, "complaint_media_prima"
+    )
+    assert 26 not in proposals.propose(facts(complaint_form=False))
+
+
 def test_indicators_without_prima_data_get_no_proposal():
-    full = facts(services=1, standards=(sp(),), complaints=1, complaints_on_time=1)
-    assert set(proposals.propose(full)) == {1, 2, 3, 4, 5, 6, 8, 9, 28, 29}
+    full = facts(
+        services=1,
+        standards=(sp(),),
+        complaints=1,
+        complaints_on_time=1,
+        complaint_form=True,
+    )
+    assert set(proposals.propose(full)) == {1, 2, 3, 4, 5, 6, 7, 8, 9, 26, 28, 29}
 
 
 def test_every_rule_key_is_listed():
