@@ -9,8 +9,10 @@ Each tile is None when its data does not exist, so the page shows only what is t
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import Q
 from django.utils.formats import number_format
@@ -22,6 +24,8 @@ from prima.complaints.stats_selectors import scope_statistics
 from prima.core.periods import Period, PeriodKind, period_containing, previous
 from prima.core.roles import VIEW, Area, Level
 from prima.core.scoping import is_platform_operator, targets_where
+from prima.evaluations.models import Cycle
+from prima.evaluations.selectors import cycle_ranking, published_cycles
 from prima.innovations.coverage import Coverage, coverage_of
 from prima.innovations.selectors import innovations_for_unsur
 from prima.organisations.models import Pemda, PerangkatDaerah, Unit
@@ -181,6 +185,26 @@ class CoverageTile:
 
 
 @dataclass(frozen=True)
+class PekpppRow:
+    unit: Unit
+    rank: int
+    cohort: str
+    ipp: Decimal
+    kategori: str
+    predikat: str
+
+
+@dataclass(frozen=True)
+class PekpppTile:
+    """The newest published PEKPPP cycle: units per category and the lowest."""
+
+    cycle: Cycle
+    evaluated: int
+    categories: list[tuple[str, int]]
+    lowest: list[PekpppRow]
+
+
+@dataclass(frozen=True)
 class Dashboard:
     scope: DashboardScope
     period: Period
@@ -191,6 +215,7 @@ class Dashboard:
     rtl: RtlTile | None = None
     complaints: ComplaintTile | None = None
     coverage: CoverageTile | None = None
+    pekppp: PekpppTile | None = None
 
 
 def _ikm_tile(scope: DashboardScope, period: Period) -> IkmTile | None:
@@ -354,6 +379,32 @@ def _coverage(scope: DashboardScope, period: Period) -> CoverageTile | None:
     return CoverageTile(coverage, opd_count=own)
 
 
+def _pekppp(scope: DashboardScope) -> PekpppTile | None:
+    """The Pemda's newest published cycle; for an OPD, its units in it."""
+    published = published_cycles(scope.pemda)
+    if not published:
+        return None
+    cycle = published[0]
+    rows = [
+        PekpppRow(
+            ranked.entry.item.unit,
+            ranked.rank,
+            ranked.entry.item.cohort,
+            ranked.entry.item.result.ipp,
+            ranked.entry.item.result.kategori,
+            ranked.entry.item.result.predikat,
+        )
+        for ranked_list in cycle_ranking(cycle).values()
+        for ranked in ranked_list
+        if scope.opd is None or ranked.entry.item.unit.opd_id == scope.opd.pk
+    ]
+    if not rows:
+        return None
+    categories = Counter(row.kategori for row in rows)
+    lowest = sorted(rows, key=lambda row: (row.ipp, row.unit.name))[:LOWEST_UNITS]
+    return PekpppTile(cycle, len(rows), sorted(categories.items()), lowest)
+
+
 def dashboard(user, scope: DashboardScope, period: Period, today: date) -> Dashboard:
     """Return every tile of ``scope``'s dashboard for ``period``."""
     units = {
@@ -373,4 +424,5 @@ def dashboard(user, scope: DashboardScope, period: Period, today: date) -> Dashb
         rtl=_rtl(period, units, today),
         complaints=_complaints(scope, period, today),
         coverage=_coverage(scope, period),
+        pekppp=_pekppp(scope),
     )

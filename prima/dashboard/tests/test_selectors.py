@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 
 from prima.core.periods import PeriodKind, period_containing, previous
 from prima.dashboard import selectors
@@ -112,3 +113,24 @@ def test_an_opd_dashboard_covers_its_units_only(answered, users):
     shown = selectors.dashboard(users["admin_opd"], own, LAST_TRIWULAN, TODAY)
     assert shown.lowest[0].unit == answered.unit
     assert shown.coverage.opd_count == 0
+
+
+def test_the_newest_published_pekppp_cycle_shows_categories_and_the_lowest(org, users):
+    from prima.evaluations import services as evaluations
+    from prima.evaluations import testing
+
+    admin = users["admin_pemda"]
+    cycle = testing.make_cycle(org.pemda, org.unit, org.other_opd_unit, by=admin)
+    scores = {org.unit: 4, org.other_opd_unit: 2}
+    for cycle_unit in cycle.units.select_related("unit"):
+        evaluations.evaluator_assign(cycle_unit, evaluator=users["evaluator"], by=admin)
+        testing.submit_sheet(cycle_unit, users["evaluator"], scores[cycle_unit.unit])
+    scope = selectors.DashboardScope(org.pemda)
+    assert selectors.dashboard(admin, scope, LAST_TRIWULAN, TODAY).pekppp is None
+    evaluations.cycle_publish(cycle, by=admin, now=timezone.now())
+    tile = selectors.dashboard(admin, scope, LAST_TRIWULAN, TODAY).pekppp
+    assert tile.evaluated == 2
+    assert [row.unit for row in tile.lowest] == [org.other_opd_unit, org.unit]
+    own = selectors.DashboardScope(org.pemda, org.opd)
+    tile = selectors.dashboard(admin, own, LAST_TRIWULAN, TODAY).pekppp
+    assert [row.unit for row in tile.lowest] == [org.unit]
