@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import Browser, expect
 from pypdf import PdfReader
 
+from e2e.test_accessibility import audit
 from e2e.test_participant_path import fits, signed_in
 from prima.core.periods import PeriodKind, period_containing, previous
 from prima.core.roles import Role
@@ -57,6 +59,9 @@ def test_pimpinan_follows_the_weakest_unit_and_downloads_the_report(
     expect(mayor.locator("#dashboard-period")).to_have_text(closed.label)
     expect(mayor.locator("#tile-ikm")).to_contain_text("IKM")
     assert fits(mayor)
+    problems: list[str] = []
+    audit(mayor, Axe(), "/staf/dasbor/", problems)
+    assert not problems, "\n".join(problems)
     mayor.locator("#tile-lowest a").first.click()
     expect(mayor.locator("h1")).to_contain_text("Kantor Pusat")
     unsur = mayor.locator("main table").first
