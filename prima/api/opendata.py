@@ -26,7 +26,7 @@ from prima.api import selectors
 from prima.complaints.stats_selectors import pemda_summary
 from prima.core.periods import Period, PeriodKind
 from prima.organisations.models import Pemda
-from prima.surveys import ikm
+from prima.surveys import ikm, publication
 from prima.surveys.models import SurveySettings
 from prima.surveys.selectors import Scope, results_by, survey_periods
 
@@ -59,6 +59,11 @@ def _periods(pemda: Pemda) -> list[Period]:
     return list(reversed(survey_periods(pemda, today=today, count=PERIODS)))
 
 
+def _skm_periods(pemda: Pemda) -> list[Period]:
+    """The survey periods whose results the Pemda publishes (``publication``)."""
+    return publication.published(pemda, _periods(pemda))
+
+
 def period_kind(pemda: Pemda) -> PeriodKind:
     setting = SurveySettings.objects.filter(pemda=pemda).first()
     return PeriodKind(setting.period_kind) if setting else PeriodKind.TRIWULAN
@@ -80,7 +85,7 @@ def _unit_rows(pemda: Pemda) -> list[dict[str, Any]]:
 def _ikm_rows(pemda: Pemda) -> list[dict[str, Any]]:
     units = list(selectors.unit_rows(pemda=pemda.slug, opd=None))
     rows = []
-    for period in _periods(pemda):
+    for period in _skm_periods(pemda):
         results = results_by(period, pemda=pemda, group="unit")
         for unit in units:
             out = selectors.ikm_out(Scope.of(unit), period, results.get(unit.pk))

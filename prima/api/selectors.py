@@ -29,7 +29,8 @@ from prima.innovations.lineage import Node, lineage_of
 from prima.innovations.models import Innovation
 from prima.organisations.models import Layanan, Pemda, PerangkatDaerah, Unit
 from prima.standards.models import StandarPelayanan
-from prima.surveys import ikm
+from prima.surveys import ikm, publication
+from prima.surveys.reporting import latest_complete_period
 from prima.surveys.selectors import Scope, results_by, scope_result, survey_periods
 
 
@@ -183,6 +184,20 @@ def period_of(key: str | None, pemda: Pemda | None) -> Period:
         raise BadParameter("period", str(exc)) from exc
 
 
+def public_skm_period(key: str | None, pemda: Pemda) -> Period:
+    """Return the SKM period an open-data request names, refusing one the Pemda
+    does not publish yet; by default its newest published period."""
+    if not key and publication.hides_running_period(pemda):
+        return latest_complete_period(pemda, _today())
+    chosen = period_of(key, pemda)
+    if publication.withheld(pemda, chosen, _today()):
+        raise BadParameter(
+            "period",
+            f"The results of {chosen.key} are published once the period has closed.",
+        )
+    return chosen
+
+
 def _scope(
     pemda: Pemda, opd: int | None, unit: int | None, service: int | None
 ) -> Scope:
@@ -260,7 +275,7 @@ def ikm_of(
     """Return the IKM of the narrowest scope named, with each unsur's NRR."""
     found = pemda_get(pemda)
     scope = _scope(found, opd, unit, service)
-    chosen = period_of(period, found)
+    chosen = public_skm_period(period, found)
     return ikm_out(scope, chosen, scope_result(scope, chosen))
 
 
@@ -269,7 +284,7 @@ def ikm_per_unit(
 ) -> dict[str, Any]:
     """Return a page of the Pemda's (or OPD's) active units, each with its IKM."""
     found = pemda_get(pemda)
-    chosen = period_of(period, found)
+    chosen = public_skm_period(period, found)
     units = _filtered(Unit.objects.active(), pemda, opd, "").select_related(
         "pemda", "opd"
     )

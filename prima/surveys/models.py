@@ -88,6 +88,14 @@ class SurveySettings(models.Model):
         ],
         default=PeriodKind.TRIWULAN.value,
     )
+    hide_running_period = models.BooleanField(
+        _("publish results only once the period has closed"),
+        default=False,
+        help_text=_(
+            "The public pages and open data then show no figures of a period that "
+            "is still running."
+        ),
+    )
 
     class Meta:
         verbose_name = _("survey settings")

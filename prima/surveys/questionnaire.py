@@ -166,13 +166,18 @@ def settings_for(pemda: Pemda) -> SurveySettings:
     )
 
 
-def settings_update(*, pemda: Pemda, period_kind: str) -> SurveySettings:
-    """Set the Pemda's survey period (quarter, semester or year); return it."""
+def settings_update(
+    *, pemda: Pemda, period_kind: str, hide_running_period: bool | None = None
+) -> SurveySettings:
+    """Set the Pemda's survey period (quarter, semester or year) and, when given,
+    whether a running period's results stay unpublished; return the settings."""
     with transaction.atomic():
         setting = SurveySettings.objects.select_for_update().filter(
             pemda=pemda
         ).first() or SurveySettings(pemda=pemda)
         setting.period_kind = period_kind
+        if hide_running_period is not None:
+            setting.hide_running_period = hide_running_period
         setting.full_clean()
         setting.save()
     return setting

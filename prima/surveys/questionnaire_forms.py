@@ -55,3 +55,8 @@ class SettingsForm(forms.Form):
             "of the Pemda."
         ),
     )
+    hide_running_period = forms.BooleanField(
+        label=SurveySettings._meta.get_field("hide_running_period").verbose_name,
+        help_text=SurveySettings._meta.get_field("hide_running_period").help_text,
+        required=False,
+    )

@@ -178,7 +178,10 @@ def settings_edit(request):
     setting = services.settings_for(pemda) if pemda else None
     form = None
     if can_change:
-        initial = {"period_kind": setting.period_kind}
+        initial = {
+            "period_kind": setting.period_kind,
+            "hide_running_period": setting.hide_running_period,
+        }
         form = SettingsForm(request.POST or None, initial=initial)
         if form.is_valid():
             services.settings_update(pemda=pemda, **form.cleaned_data)

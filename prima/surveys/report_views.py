@@ -21,7 +21,7 @@ from prima.core.scoping import get_for_user
 from prima.organisations.models import Pemda, Unit
 from prima.reports.pdf import render_pdf
 from prima.reports.xlsx import Sheet, safe_text, workbook_bytes
-from prima.surveys import reporting
+from prima.surveys import publication, reporting
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -113,7 +113,12 @@ def report_csv(request, unit_pk: int):
 
 
 def _public(request, subject, pemda: Pemda, template: str):
-    results = reporting.public_results(subject, _period(request, pemda))
+    period = _period(request, pemda)
+    if publication.withheld(pemda, period):
+        # Not a secret, only not yet published: say when it will be.
+        context = {"pemda": pemda, "subject": subject, "period": period}
+        return TemplateResponse(request, "surveys/reports/withheld.html", context)
+    results = reporting.public_results(subject, period)
     context = {"pemda": pemda, "results": results}
     return TemplateResponse(request, template, context)
 

@@ -26,7 +26,7 @@ from prima.complaints.stats_selectors import unit_complaint_summary
 from prima.core.periods import Period, PeriodKind, period_containing, previous
 from prima.organisations.models import Layanan, Pemda, PerangkatDaerah, Unit
 from prima.reports import svg
-from prima.surveys import ikm
+from prima.surveys import ikm, publication
 from prima.surveys.diagnosis import Diagnosis, diagnose
 from prima.surveys.intake import Question, build_questionnaire
 from prima.surveys.models import (
@@ -582,7 +582,7 @@ def public_results(subject: Any, period: Period) -> PublicResults:
     """Return the public figures of a unit, OPD or Pemda in ``period``."""
     scope = Scope.of(subject)
     diagnosis = diagnose(scope, period)
-    periods = recent_periods(scope.pemda)
+    periods = publication.published(scope.pemda, recent_periods(scope.pemda))
     if period not in periods:
         # An older or custom period asked for by address stays selectable.
         periods.append(period)

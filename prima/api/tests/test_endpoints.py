@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from prima.core.periods import parse_key
 from prima.innovations.testing import make_innovation
@@ -141,3 +142,18 @@ def test_a_weakened_etag_still_matches(client, org):
     tag = client.get("/api/v1/units")["ETag"]
     weak = client.get("/api/v1/units", headers={"If-None-Match": f"W/{tag}"})
     assert weak.status_code == 304
+
+
+def test_a_running_period_the_pemda_does_not_publish_yet_is_refused(client, org):
+    from prima.core.periods import PeriodKind, period_containing
+    from prima.surveys.questionnaire import settings_update
+
+    running = period_containing(timezone.localdate(), PeriodKind.TRIWULAN)
+    url = f"/api/v1/ikm?pemda={org.pemda.slug}&period={running.key}"
+    assert client.get(url).status_code == 200
+    settings_update(pemda=org.pemda, period_kind="triwulan", hide_running_period=True)
+    refused = client.get(url)
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["field"] == "period"
+    default = client.get(f"/api/v1/ikm?pemda={org.pemda.slug}").json()
+    assert default["end"] < running.start.isoformat()
