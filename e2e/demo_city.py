@@ -136,6 +136,7 @@ PAGES: dict[str, Callable[[Demo], list[dict]]] = {
     "portal:home": nothing,
     "portal:pemda": slug,
     "portal:directory": slug,
+    "portal:transparency": slug,
     "portal:service-detail": lambda d: [
         {"pemda_slug": d.pemda.slug, "pk": x.pk} for x in d.layanan
     ],

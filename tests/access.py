@@ -128,6 +128,7 @@ CASES: list[Case] = [
     Case("portal:healthz"),
     Case("portal:pemda", lambda org: {"pemda_slug": org.pemda.slug}),
     Case("portal:directory", lambda org: {"pemda_slug": org.pemda.slug}),
+    Case("portal:transparency", lambda org: {"pemda_slug": org.pemda.slug}),
     Case("portal:service-detail", public("layanan")),
     Case("portal:unit-detail", public("unit")),
     Case("portal:staff-home", expected=ANY_STAFF),

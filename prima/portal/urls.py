@@ -10,6 +10,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("<slug:pemda_slug>/", views.pemda_home, name="pemda"),
     path("<slug:pemda_slug>/layanan/", views.directory, name="directory"),
+    path("<slug:pemda_slug>/transparansi/", views.transparency, name="transparency"),
     path(
         "<slug:pemda_slug>/layanan/<id:pk>/",
         views.service_detail,

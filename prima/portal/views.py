@@ -7,10 +7,12 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from prima.core.query import MAX_ID, int_param, text_param
 from prima.portal import selectors
+from prima.portal.transparency import transparency as transparency_of
 
 DIRECTORY_PER_PAGE = 20
 
@@ -51,6 +53,15 @@ def pemda_home(request, pemda_slug: str):
     pemda = selectors.pemda_get(slug=pemda_slug)
     context = {"pemda": pemda, "opds": selectors.pemda_opds(pemda=pemda)}
     return TemplateResponse(request, "portal/pemda_home.html", context)
+
+
+def transparency(request, pemda_slug: str):
+    """Show a Pemda's published figures in one place: SKM, standards, complaints,
+    innovations and their impact, PEKPPP results, and its open data."""
+    pemda = selectors.pemda_get(slug=pemda_slug)
+    figures = transparency_of(pemda, timezone.localdate())
+    context = {"pemda": pemda, "figures": figures}
+    return TemplateResponse(request, "portal/transparency.html", context)
 
 
 def _chosen_opd(opds, query):
