@@ -61,6 +61,10 @@ demo: $(STAMP) compilemessages
 	@echo
 	@echo "  Prima demo: http://$(HOST):$(PORT)/   (Ctrl-C stops the server)"
 	@echo
+	@# The task worker runs the background exports beside the server; Ctrl-C stops both.
+	DJANGO_SETTINGS_MODULE=config.settings.base DJANGO_DEBUG=1 \
+		$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_SETTINGS_MODULE=config.settings.base DJANGO_DEBUG=1 \
 		$(PY) manage.py runserver $(HOST):$(PORT)
 

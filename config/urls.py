@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("prima.competitions.urls")),
     path("staf/pekppp/", include("prima.evaluations.urls")),
     path("staf/dasbor/", include("prima.dashboard.urls")),
+    path("staf/ekspor/", include("prima.jobs.urls")),
     path("", include("prima.evaluations.urls_public")),
     path("", include("prima.portal.urls")),
 ]

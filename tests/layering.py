@@ -38,7 +38,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("innovations",),
     ("competitions",),
     ("programmes", "evaluations", "queues"),
-    ("portal", "api", "dashboard"),
+    ("portal", "api", "dashboard", "jobs"),
     ("demo",),
     ("cli",),
 ]

@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "prima.programmes",
     "prima.evaluations",
     "prima.dashboard",
+    "prima.jobs",
+    "django_tasks",
+    "django_tasks_db",
     "prima.api",
     # Django Ninja's templates and static files: the API docs page serves Swagger UI
     # from this site (no CDN), which the Content-Security-Policy requires.
@@ -310,3 +313,7 @@ PRIMA_DEMO_PASSWORD = os.environ.get("PRIMA_DEMO_PASSWORD", "prima-demo-2026")
 PRIMA_DEMO_SURVEY_RESPONSES = int(
     os.environ.get("PRIMA_DEMO_SURVEY_RESPONSES", "80000")
 )
+
+# Background work (large exports) runs on the database queue; `prima db_worker` (or
+# `manage.py db_worker`) executes it (docs/adr/0011-background-tasks.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

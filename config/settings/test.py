@@ -32,3 +32,6 @@ CACHES = {
         "LOCATION": "shared",
     },
 }
+# Tasks run inline, at the moment they are queued (after commit), so a test sees
+# their effect without a worker; tests/test_tasks_database.py runs the real queue.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

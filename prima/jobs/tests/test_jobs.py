@@ -1,0 +1,107 @@
+"""Background exports: started by a Pemda-level survey role, written row by row with
+progress, downloadable by their owner only; on the real database queue too."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from django.urls import reverse
+
+from prima.jobs import services
+from prima.jobs.models import Job
+from prima.surveys.testing import submit_four, submit_scores
+
+pytestmark = pytest.mark.django_db
+
+DAY = date(2025, 3, 4)
+
+
+def _rows(job: Job) -> list[list[str]]:
+    with job.file.open("rb") as handle:
+        text = handle.read().decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_the_export_writes_every_answer_of_the_year_with_progress(
+    org, users, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(services, "PROGRESS_EVERY", 2)
+    submit_four(org.layanan, day=DAY)
+    submit_four(org.other_opd_layanan, day=DAY)
+    submit_scores(org.layanan, [3] * 9, day=date(2024, 12, 31), suggestion="lain")
+    submit_scores(org.other_pemda_layanan, [3] * 9, day=DAY, suggestion="=HYPERLINK(1)")
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.job_start(owner=users["admin_pemda"], pemda=org.pemda, year=2025)
+    job.refresh_from_db()
+    assert (job.status, job.total, job.done, job.percent) == ("done", 8, 8, 100)
+    rows = _rows(job)
+    assert rows[0][:2] == ["tanggal", "kode_layanan"]
+    assert len(rows) == 9
+    assert {row[0] for row in rows[1:]} == {"2025-03-04"}
+
+
+def test_a_suggestion_that_looks_like_a_formula_is_neutralised(
+    org, users, django_capture_on_commit_callbacks
+):
+    submit_scores(org.layanan, [3] * 9, day=DAY, suggestion="=HYPERLINK(1)")
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.job_start(owner=users["admin_pemda"], pemda=org.pemda, year=2025)
+    job.refresh_from_db()
+    assert _rows(job)[1][-1] == "'=HYPERLINK(1)"
+
+
+def test_pages_are_for_pemda_level_survey_roles_and_a_job_for_its_owner(
+    client, org, users, django_capture_on_commit_callbacks
+):
+    submit_four(org.layanan, day=DAY)
+    client.force_login(users["admin_opd"])
+    assert client.get(reverse("jobs:list")).status_code == 403
+    client.force_login(users["pimpinan"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("jobs:start"), {"pemda": org.pemda.slug, "year": "2025"}
+        )
+    job = Job.objects.get()
+    assert response.url == reverse("jobs:detail", kwargs={"pk": job.pk})
+    page = client.get(response.url).content.decode()
+    assert 'id="job-download"' in page and 'http-equiv="refresh"' not in page
+    download = client.get(reverse("jobs:download", kwargs={"pk": job.pk}))
+    assert download["Content-Disposition"].startswith("attachment")
+    client.force_login(users["admin_pemda"])
+    for name in ("jobs:detail", "jobs:download"):
+        assert client.get(reverse(name, kwargs={"pk": job.pk})).status_code == 404
+
+
+def test_another_pemda_or_a_bad_year_is_refused_naming_the_field(client, org, users):
+    client.force_login(users["admin_pemda"])
+    response = client.post(
+        reverse("jobs:start"), {"pemda": org.other_pemda.slug, "year": "20"}
+    )
+    assert response.status_code == 400
+    assert set(response.context["form"].errors) == {"pemda", "year"}
+    assert not Job.objects.exists()
+
+
+def test_a_running_job_page_refreshes_itself(client, org, users):
+    job = Job.objects.create(
+        owner=users["admin_pemda"], pemda=org.pemda, kind="skm_answers", year=2025
+    )
+    client.force_login(users["admin_pemda"])
+    page = client.get(reverse("jobs:detail", kwargs={"pk": job.pk})).content.decode()
+    assert 'http-equiv="refresh"' in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_database_queue_runs_the_job_in_a_worker(org, users):
+    submit_four(org.layanan, day=DAY)
+    database = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with override_settings(TASKS=database):
+        job = services.job_start(owner=users["admin_pemda"], pemda=org.pemda, year=2025)
+        assert Job.objects.get(pk=job.pk).status == "queued"
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+    assert Job.objects.get(pk=job.pk).status == "done"

@@ -1,0 +1,71 @@
+"""Background jobs: start a large export, watch its progress, download its file.
+A job is its owner's alone."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from prima.jobs import services
+from prima.jobs.forms import ExportForm
+from prima.jobs.models import Job
+
+# The progress page reloads itself this often (seconds) until the job is finished.
+REFRESH_SECONDS = 2
+
+
+def _pemdas(user):
+    pemdas = services.export_pemdas(user)
+    if not pemdas.exists():
+        raise PermissionDenied
+    return pemdas
+
+
+@login_required
+def job_list(request):
+    pemdas = _pemdas(request.user)
+    form = ExportForm(
+        initial={"pemda": pemdas.first(), "year": timezone.localdate().year},
+        pemdas=pemdas,
+    )
+    jobs = Job.objects.filter(owner=request.user).select_related("pemda")[:50]
+    return TemplateResponse(request, "jobs/job_list.html", {"form": form, "jobs": jobs})
+
+
+@login_required
+@require_POST
+def job_start(request):
+    pemdas = _pemdas(request.user)
+    form = ExportForm(request.POST, pemdas=pemdas)
+    if not form.is_valid():
+        jobs = Job.objects.filter(owner=request.user).select_related("pemda")[:50]
+        context = {"form": form, "jobs": jobs}
+        return TemplateResponse(request, "jobs/job_list.html", context, status=400)
+    job = services.job_start(
+        owner=request.user,
+        pemda=form.cleaned_data["pemda"],
+        year=form.cleaned_data["year"],
+    )
+    return redirect("jobs:detail", pk=job.pk)
+
+
+@login_required
+def job_detail(request, pk: int):
+    job = get_object_or_404(
+        Job.objects.select_related("pemda"), pk=pk, owner=request.user
+    )
+    context = {"job": job, "refresh": None if job.finished else REFRESH_SECONDS}
+    return TemplateResponse(request, "jobs/job_detail.html", context)
+
+
+@login_required
+def job_download(request, pk: int):
+    job = get_object_or_404(Job, pk=pk, owner=request.user)
+    if job.status != Job.Status.DONE or not job.file:
+        raise Http404
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
