@@ -27,6 +27,7 @@ PDF_TEMPLATES = {
     "surveys/intake/poster.html",
     "programmes/certificates/pdf.html",
     "programmes/report_pdf.html",
+    "evaluations/pdf/_style.html",
 }
 # A <script> without src (JSON data blocks never run, so the policy allows them).
 INLINE_SCRIPT = re.compile(
