@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("prima.competitions.urls")),
     path("staf/pekppp/", include("prima.evaluations.urls")),
     path("", include("prima.evaluations.urls_public")),
+    path("staf/antrian/", include("prima.queues.urls")),
+    path("", include("prima.queues.urls_public")),
     path("", include("prima.portal.urls")),
 ]
 

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "prima.competitions",
     "prima.programmes",
     "prima.evaluations",
+    "prima.queues",
 ]
 # The demo city creates a superuser whose password is published in the README, so only
 # development (DJANGO_DEBUG=1, as `make demo` runs) and the test settings install the

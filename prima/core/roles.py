@@ -17,6 +17,7 @@ class Role(models.TextChoices):
     JURI = "juri", _("Innovation jury member")
     MENTOR = "mentor", _("Mentor")
     PIMPINAN = "pimpinan", _("Leadership (read-only)")
+    PENGELOLA_MPP = "pengelola_mpp", _("Public service hall manager (MPP)")
 
 
 class Level(models.TextChoices):
@@ -34,6 +35,7 @@ class Area(models.TextChoices):
     INNOVATION = "innovation", _("Innovation registry")
     COMPETITION = "competition", _("Innovation competitions")
     PROGRAMMES = "programmes", _("Capacity-building programmes")
+    QUEUE = "queue", _("Service hall queue (MPP)")
 
 
 VIEW = "view"
@@ -48,6 +50,7 @@ ROLE_LEVELS: dict[str, frozenset[str]] = {
     Role.JURI: frozenset({Level.PEMDA}),
     Role.MENTOR: frozenset({Level.PEMDA}),
     Role.PIMPINAN: frozenset({Level.PEMDA, Level.OPD}),
+    Role.PENGELOLA_MPP: frozenset({Level.PEMDA}),
 }
 
 _READ = frozenset({VIEW})
@@ -63,6 +66,7 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.INNOVATION: _WRITE,
         Area.COMPETITION: _WRITE,
         Area.PROGRAMMES: _WRITE,
+        Area.QUEUE: _WRITE,
     },
     Role.ADMIN_OPD: {
         Area.ORGANISATION: _READ,
@@ -75,6 +79,7 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.COMPETITION: _READ,
         # Organising its own programmes and nominating its staff to any.
         Area.PROGRAMMES: _WRITE,
+        Area.QUEUE: _READ,
     },
     Role.OPERATOR_UNIT: {
         Area.ORGANISATION: _READ,
@@ -84,6 +89,7 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.INNOVATION: _WRITE,
         Area.COMPETITION: _READ,
         Area.PROGRAMMES: _READ,
+        Area.QUEUE: _READ,
     },
     Role.PETUGAS_LOKET: {
         Area.ORGANISATION: _READ,
@@ -92,6 +98,8 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.COMPLAINTS: _READ,
         Area.INNOVATION: _READ,
         Area.PROGRAMMES: _READ,
+        # Working the counters of its unit (call, serve, finish).
+        Area.QUEUE: _WRITE,
     },
     Role.EVALUATOR: {
         Area.ORGANISATION: _READ,
@@ -124,6 +132,13 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.INNOVATION: _READ,
         Area.COMPETITION: _READ,
         Area.PROGRAMMES: _READ,
+        Area.QUEUE: _READ,
+    },
+    # Runs the Pemda's service halls across every OPD and outside agency in them:
+    # venues, counters, tickets and their statistics, nothing else.
+    Role.PENGELOLA_MPP: {
+        Area.ORGANISATION: _READ,
+        Area.QUEUE: _WRITE,
     },
 }
 
@@ -131,6 +146,10 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
 # Programmes: every staff member may be nominated, so every role reads the area; what
 # each sees comes from organising, nominating, taking part or mentoring
 # (prima.programmes.models.ProgrammeQuerySet).
+
+# Queues: a venue's configuration (agencies, services, counters, hours) is held at
+# Pemda level only (prima.queues.models.Venue), so the change grant of a unit role on
+# the area works its unit's counters and tickets without configuring the venue.
 
 
 def can(role: str, area: str, action: str) -> bool:
