@@ -380,8 +380,9 @@ class TicketQuerySet(ScopedQuerySet):
 class Ticket(PemdaOwned, VenuePart):
     """One visitor's place in the queue of a service on one day."""
 
+    # RESTRICT: a service with tickets stays, but its whole hall may be deleted.
     service = models.ForeignKey(
-        Service, verbose_name=_("service"), on_delete=models.PROTECT
+        Service, verbose_name=_("service"), on_delete=models.RESTRICT
     )
     day = models.DateField(_("date"))
     number = models.PositiveIntegerField(_("number"))
@@ -507,8 +508,8 @@ class DailyServiceCount(models.Model):
     called = models.PositiveIntegerField(default=0)
     served = models.PositiveIntegerField(default=0)
     no_show = models.PositiveIntegerField(default=0)
-    wait_minutes = models.JSONField(default=dict)
-    service_minutes = models.JSONField(default=dict)
+    wait_minutes = models.JSONField(default=dict, blank=True)
+    service_minutes = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("daily queue count")
