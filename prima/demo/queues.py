@@ -137,7 +137,7 @@ def _serve(ctx: DemoContext, counters: dict[str, Counter]) -> None:
         "Loket 2": ctx.users["operator.mpp-dukcapil"],
     }
     rng = ctx.rng("queues")
-    clock = {name: 20 for name in counters}
+    clock = dict.fromkeys(counters, 20)
     rounds = {"Loket 1": 4, "Loket 2": 3, "Loket 3": 2, "Loket 4": 1, "Loket 5": 2}
     served = None
     for name, times in rounds.items():
