@@ -62,6 +62,7 @@ class Demo:
     mpp_venue: object
     mpp_tickets: list
     mpp_survey_token: str
+    mpp_bookings: list
 
 
 def load_demo() -> Demo:
@@ -73,7 +74,7 @@ def load_demo() -> Demo:
     from prima.innovations.models import Innovation
     from prima.organisations.models import Layanan, PerangkatDaerah, Unit
     from prima.programmes.models import Certificate
-    from prima.queues.models import Ticket, Venue
+    from prima.queues.models import Booking, Ticket, Venue
     from prima.queues.services import kiosk_issue as mpp_kiosk_issue
     from prima.surveys.intake import kiosk_issue
 
@@ -122,6 +123,8 @@ def load_demo() -> Demo:
         .exclude(survey_token="")
         .first()
         .survey_token,
+        # Checked in, lapsed and booked.
+        mpp_bookings=list(Booking.objects.filter(venue=venue).order_by("pk")),
     )
 
 
@@ -178,6 +181,9 @@ PAGES: dict[str, Callable[[Demo], list[dict]]] = {
     ],
     "mpp:ticket": lambda d: [{"code": x.public_code} for x in d.mpp_tickets],
     "mpp:board": lambda d: [{"pk": d.mpp_venue.pk}],
+    "mpp:kiosk_check_in": lambda d: [{"token": d.mpp_kiosk_token}],
+    "mpp:booking": lambda d: [{"pk": d.mpp_venue.pk}],
+    "mpp:booking_detail": lambda d: [{"code": x.code} for x in d.mpp_bookings],
     "surveys:survey-encounter": lambda d: [{"token": d.mpp_survey_token}],
     "surveys:public-pemda": slug,
     "surveys:public-opd": lambda d: [

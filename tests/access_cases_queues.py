@@ -73,13 +73,22 @@ OTHER_PEMDA_VENUE = _with_manager(
 
 
 def _scenario(org) -> dict:
+    import uuid
+
     from django.utils import timezone
 
     from prima.queues import services
     from prima.queues.testing import make_counter, make_service, make_venue
 
     venue = make_venue(pemda=org.pemda)
-    service = make_service(venue=venue, unit=org.unit, layanan=org.layanan, prefix="A")
+    service = make_service(
+        venue=venue,
+        unit=org.unit,
+        layanan=org.layanan,
+        prefix="A",
+        slot_minutes=30,
+        slot_capacity=2,
+    )
     other = make_service(venue=venue, unit=org.other_opd_unit, prefix="B")
     own = make_counter(service=service)
     other_counter = make_counter(service=other, name="Loket 2")
@@ -90,7 +99,14 @@ def _scenario(org) -> dict:
     done = services.counter_call_next(own, now=now)
     services.ticket_act(done, "start", counter=own, now=now)
     done = services.ticket_act(done, "finish", counter=own, now=now)
+    made, _ = services.booking_make(
+        service=service,
+        day=timezone.localdate() + timezone.timedelta(days=1),
+        slot=services.service_slots(service, timezone.localdate())[0],
+        idempotency_key=uuid.uuid4(),
+    )
     return {
+        "booking": made,
         "venue": venue,
         "own": own,
         "other": other_counter,
@@ -177,6 +193,13 @@ CASES: list[Case] = [
     # Public: the kiosk, a ticket and the display board need no login.
     Case("mpp:kiosk", kiosk, _with_manager(PUBLIC, 200)),
     Case("mpp:kiosk_ticket", kiosk_ticket, _with_manager(PUBLIC, 200)),
+    Case("mpp:kiosk_check_in", kiosk, _with_manager(PUBLIC, 200)),
+    Case("mpp:booking", venue, _with_manager(PUBLIC, 200)),
+    Case(
+        "mpp:booking_detail",
+        lambda org: {"code": _scenario(org)["booking"].code},
+        _with_manager(PUBLIC, 200),
+    ),
     Case("mpp:ticket", ticket("waiting"), _with_manager(PUBLIC, 200)),
     Case("mpp:board", venue, _with_manager(PUBLIC, 200)),
     Case("mpp:board_data", venue, _with_manager(PUBLIC, 200)),

@@ -74,6 +74,8 @@ VISITORS = (
     (44, "C", ""),
 )
 OPENS, CLOSES = time(7, 30), time(16, 0)
+# Perekaman KTP-el and NIB take online bookings: half-hour slots, three places each.
+BOOKABLE = {"slot_minutes": 30, "slot_capacity": 3}
 
 
 def _at(ctx: DemoContext, minutes: int) -> datetime:
@@ -109,6 +111,7 @@ def create_queue(ctx: DemoContext) -> None:
                 prefix=prefix,
                 daily_quota=quota,
                 cutoff=time(15, 0),
+                **(BOOKABLE if prefix in "AC" else {}),
             )
     counters = {}
     for name, prefixes in COUNTERS:
@@ -126,8 +129,32 @@ def create_queue(ctx: DemoContext) -> None:
             idempotency_key=uuid.uuid5(uuid.NAMESPACE_URL, f"demo-mpp-{minutes}"),
             now=_at(ctx, minutes),
         )
+    _bookings(ctx, by_prefix)
     _serve(ctx, counters)
-    ctx.count("queue tickets", len(VISITORS))
+    ctx.count("queue tickets", len(VISITORS) + 1)
+
+
+def _bookings(ctx: DemoContext, by_prefix: dict) -> None:
+    """Bookings made yesterday: one checked in this morning (its ticket joins the
+    queue then), one missed (lapsed), and two for tomorrow."""
+    yesterday = _at(ctx, -24 * 60)
+
+    def book(prefix: str, day, slot: time, name: str):
+        made, _ = services.booking_make(
+            service=by_prefix[prefix],
+            day=day,
+            slot=slot,
+            idempotency_key=uuid.uuid5(uuid.NAMESPACE_URL, f"demo-mpp-booking-{name}"),
+            now=yesterday,
+        )
+        return made
+
+    came = book("A", ctx.today, time(8, 30), "came")
+    services.booking_check_in(venue=came.venue, code=came.code, now=_at(ctx, 13))
+    book("C", ctx.today, time(7, 30), "missed")
+    tomorrow = ctx.today + timedelta(days=1)
+    book("A", tomorrow, time(9, 0), "tomorrow-a")
+    book("C", tomorrow, time(10, 0), "tomorrow-c")
 
 
 def _serve(ctx: DemoContext, counters: dict[str, Counter]) -> None:

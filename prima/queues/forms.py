@@ -110,3 +110,14 @@ class TransferForm(forms.Form):
         self.fields["to_service"].queryset = Service.objects.active().filter(
             venue=venue
         )
+
+
+class CheckInForm(forms.Form):
+    code = forms.CharField(label=_("Confirmation code"), max_length=12)
+
+
+class BookingForm(SubmissionKeyForm):
+    """The chosen slot; the service and day come with the page's address."""
+
+    key_error = _("Please choose the slot again.")
+    slot = forms.TimeField()

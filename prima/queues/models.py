@@ -28,6 +28,11 @@ AGENCY_SCOPE = {
     Level.OPD: "agency__unit__opd",
     Level.UNIT: "agency__unit",
 }
+SERVICE_SCOPE = {
+    Level.PEMDA: "pemda",
+    Level.OPD: "service__agency__unit__opd",
+    Level.UNIT: "service__agency__unit",
+}
 
 
 class VenueQuerySet(ScopedQuerySet):
@@ -166,6 +171,16 @@ class Service(PemdaOwned, VenuePart):
         null=True,
         blank=True,
         help_text=_("Empty: tickets are issued until closing time."),
+    )
+    slot_minutes = models.PositiveSmallIntegerField(
+        _("minutes per booking slot"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(5), MaxValueValidator(240)],
+        help_text=_("Empty: the service takes no online bookings."),
+    )
+    slot_capacity = models.PositiveSmallIntegerField(
+        _("bookings per slot"), default=0, validators=[MaxValueValidator(500)]
     )
     active = models.BooleanField(_("active"), default=True)
 
@@ -439,11 +454,7 @@ class Ticket(PemdaOwned, VenuePart):
 
     objects = TicketQuerySet.as_manager()
     scope_area = Area.QUEUE
-    scope_lookups = {
-        Level.PEMDA: "pemda",
-        Level.OPD: "service__agency__unit__opd",
-        Level.UNIT: "service__agency__unit",
-    }
+    scope_lookups = SERVICE_SCOPE
 
     class Meta:
         verbose_name = _("queue ticket")
@@ -465,6 +476,54 @@ class Ticket(PemdaOwned, VenuePart):
     @property
     def code(self) -> str:
         return ticket_code(self.prefix, self.number)
+
+
+class BookingState(models.TextChoices):
+    BOOKED = "booked", _("Booked")
+    CHECKED_IN = "checked_in", _("Checked in")
+    LAPSED = "lapsed", _("Lapsed")
+
+
+class Booking(PemdaOwned, VenuePart):
+    """A time slot reserved online; checking in gives a ticket in the queue."""
+
+    service = models.ForeignKey(
+        Service, verbose_name=_("service"), on_delete=models.CASCADE
+    )
+    day = models.DateField(_("date"))
+    slot = models.TimeField(_("time slot"))
+    code = models.CharField(_("confirmation code"), max_length=12, unique=True)
+    idempotency_key = models.UUIDField(unique=True)
+    state = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=BookingState.choices,
+        default=BookingState.BOOKED,
+    )
+    ticket = models.OneToOneField(
+        Ticket,
+        verbose_name=_("ticket"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="booking",
+    )
+    created_at = models.DateTimeField(_("booked at"))
+
+    objects = ScopedQuerySet.as_manager()
+    scope_area = Area.QUEUE
+    scope_lookups = SERVICE_SCOPE
+
+    class Meta:
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        indexes = [models.Index(fields=["service", "day", "slot"])]
+
+    def __str__(self) -> str:
+        return f"{self.code} · {self.day} {self.slot:%H:%M}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("mpp:booking_detail", args=[self.code])
 
 
 class TicketEvent(models.Model):

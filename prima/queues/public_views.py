@@ -19,9 +19,18 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 
+from prima.core.query import int_param, parse_id
 from prima.queues import selectors, services
-from prima.queues.forms import TicketForm
-from prima.queues.models import Agency, Priority, Service, Ticket, TicketState, Venue
+from prima.queues.forms import BookingForm, CheckInForm, TicketForm
+from prima.queues.models import (
+    Agency,
+    Booking,
+    Priority,
+    Service,
+    Ticket,
+    TicketState,
+    Venue,
+)
 from prima.surveys.intake import qr_svg
 
 # The kiosk shows the issued number this long before returning to the start page.
@@ -62,6 +71,7 @@ def kiosk(request, token: str):
     ]
     context = {
         "venue": venue,
+        "token": token,
         "agencies": [(a, s) for a, s in agencies if s],
         "priorities": [c for c in Priority.choices if c[0]],
         "key": form.display_key(),
@@ -156,3 +166,79 @@ def board_data(request, pk: int):
             "waiting": [asdict(w) for w in data["waiting"]],
         }
     )
+
+
+@never_cache
+def kiosk_check_in(request, token: str):
+    """Check in an online booking at the kiosk: it joins the queue now."""
+    device = _kiosk(token)
+    form = CheckInForm(request.POST or None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            ticket = services.booking_check_in(
+                venue=device.venue, code=form.cleaned_data["code"]
+            )
+        except services.ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            return redirect("mpp:kiosk_ticket", token=token, code=ticket.public_code)
+    context = {"venue": device.venue, "token": token, "form": form, "error": error}
+    return TemplateResponse(request, "queues/kiosk_check_in.html", context)
+
+
+BOOKING_DAYS = 7
+
+
+@never_cache
+def booking(request, pk: int):
+    """Book a time slot of a service for the next days: choose, then take a slot."""
+    venue = _venue(pk)
+    bookable = Service.objects.active().filter(
+        venue=venue, slot_minutes__isnull=False, slot_capacity__gt=0
+    )
+    today = timezone.localdate()
+    days = [today + timezone.timedelta(days=n) for n in range(BOOKING_DAYS)]
+    source = request.POST if request.method == "POST" else request.GET
+    service = bookable.filter(pk=parse_id(source.get("layanan", "")) or 0).first()
+    day = days[int_param(source, "hari", default=0, low=0, high=BOOKING_DAYS - 1)]
+    form = BookingForm(request.POST or None)
+    error = None
+    if service is not None and request.method == "POST" and form.is_valid():
+        try:
+            made, _created = services.booking_make(
+                service=service,
+                day=day,
+                slot=form.cleaned_data["slot"],
+                idempotency_key=form.cleaned_data["key"],
+            )
+        except services.ValidationError as refused:
+            error = " ".join(refused.messages)
+        else:
+            return redirect(made)
+    context = {
+        "venue": venue,
+        "services": bookable,
+        "service": service,
+        "days": list(enumerate(days)),
+        "day": day,
+        "day_index": days.index(day),
+        "slots": selectors.free_slots(service, day) if service else [],
+        "key": form.display_key(),
+        "error": error,
+    }
+    return TemplateResponse(request, "queues/booking.html", context)
+
+
+@never_cache
+def booking_detail(request, code: str):
+    """A booking's confirmation: the code to give at the kiosk, and its state."""
+    found = (
+        Booking.objects.filter(code=code[:12])
+        .select_related("service", "venue", "ticket")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    context = {"booking": found, "state": services.booking_state(found)}
+    return TemplateResponse(request, "queues/booking_detail.html", context)

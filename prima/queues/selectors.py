@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections import Counter as Tally
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 from django.db.models import Q, Sum
 from django.utils import timezone
 
 from prima.queues import waiting
 from prima.queues.models import (
+    Booking,
     Counter,
     CounterStatus,
     DailyServiceCount,
@@ -20,6 +21,7 @@ from prima.queues.models import (
     TicketState,
     Venue,
 )
+from prima.queues.services import service_slots
 
 # Until a service has served someone today, its service time is taken as this.
 DEFAULT_SERVICE_SECONDS = 5 * 60
@@ -136,3 +138,22 @@ def summary(
         waits=waiting.histogram_values(waits),
         service_times=waiting.histogram_values(services),
     )
+
+
+@dataclass(frozen=True)
+class FreeSlot:
+    start: time
+    free: int
+
+
+def free_slots(service: Service, day: date) -> list[FreeSlot]:
+    """Return the service's slots on ``day`` still ahead, with their free places."""
+    taken = Tally(
+        Booking.objects.filter(service=service, day=day).values_list("slot", flat=True)
+    )
+    now = timezone.localtime()
+    return [
+        FreeSlot(start, max(0, service.slot_capacity - taken.get(start, 0)))
+        for start in service_slots(service, day)
+        if day > now.date() or start > now.time()
+    ]

@@ -16,9 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prima.core.idempotency import store_once
-from prima.queues import issuing, ticket_flow
+from prima.queues import booking, issuing, ticket_flow
 from prima.queues.models import (
     Agency,
+    Booking,
+    BookingState,
     Closure,
     Counter,
     CounterStatus,
@@ -52,6 +54,17 @@ def _refusal_messages() -> dict[str, str]:
         "busy": _("Finish, hold or skip the current ticket first."),
         "counter_closed": _("Open the counter before calling a ticket."),
         "foreign": _("This ticket is not for one of this counter's services."),
+        "no_booking": _("This service takes no online bookings."),
+        "no_slot": _("This time is not a slot of the service on that day."),
+        "slot_full": _("This slot is fully booked; please choose another."),
+        "past": _("This slot has already begun; please choose a later one."),
+        "unknown_code": _("This confirmation code is not known at this hall."),
+        "not_today": _("This booking is for another day."),
+        "too_early": _("Too early: check in at most 30 minutes before your slot."),
+        "lapsed": _(
+            "This booking has lapsed: its time has passed. Please take a number."
+        ),
+        "checked_in": _("This booking has already checked in."),
     }
 
 
@@ -452,3 +465,109 @@ def counter_call_next(counter: Counter, *, officer=None, now=None) -> Ticket:
     if ticket is None:
         raise _refuse("empty")
     return ticket_act(ticket, Action.CALL, counter=counter, officer=officer, now=now)
+
+
+# Bookings ----------------------------------------------------------------------
+
+
+def service_slots(service: Service, day) -> list[time]:
+    """Return the slot start times of ``service`` on ``day`` (none when closed)."""
+    if not service.slot_minutes or not service.slot_capacity:
+        return []
+    if Closure.objects.filter(venue_id=service.venue_id, day=day).exists():
+        return []
+    hours = OpeningHours.objects.filter(
+        venue_id=service.venue_id, weekday=day.weekday()
+    ).first()
+    if hours is None:
+        return []
+    last = min(service.cutoff, hours.closes) if service.cutoff else hours.closes
+    return booking.slots(hours.opens, last, service.slot_minutes)
+
+
+def booking_make(
+    *,
+    service: Service,
+    day,
+    slot: time,
+    idempotency_key: uuid.UUID,
+    now: datetime | None = None,
+) -> tuple[Booking, bool]:
+    """Reserve ``slot`` of ``service`` on ``day``; return (booking, created).
+
+    The service row is locked while the slot's bookings are counted, so two
+    visitors cannot both take its last place.
+    """
+    now = now or timezone.now()
+
+    def store() -> Booking:
+        locked = Service.objects.select_for_update().get(pk=service.pk)
+        if not locked.slot_minutes or not locked.slot_capacity or not locked.active:
+            raise _refuse("no_booking")
+        if slot not in service_slots(locked, day):
+            raise _refuse("no_slot")
+        local = timezone.localtime(now).replace(tzinfo=None)
+        if datetime.combine(day, slot) <= local:
+            raise _refuse("past")
+        taken = Booking.objects.filter(service=locked, day=day, slot=slot).count()
+        if taken >= locked.slot_capacity:
+            raise _refuse("slot_full")
+        row = Booking(
+            pemda_id=locked.pemda_id,
+            venue_id=locked.venue_id,
+            service=locked,
+            day=day,
+            slot=slot,
+            code=booking.code_from(secrets.randbits(32)),
+            idempotency_key=idempotency_key,
+            created_at=now,
+        )
+        row.save(force_insert=True)
+        return row
+
+    return store_once(Booking, key={"idempotency_key": idempotency_key}, store=store)
+
+
+def booking_state(row: Booking, now: datetime | None = None) -> str:
+    """Return the booking's state, a booked one past its slot being lapsed."""
+    if row.state != BookingState.BOOKED:
+        return row.state
+    local = timezone.localtime(now or timezone.now()).replace(tzinfo=None)
+    code = booking.check_in_refusal(
+        now=local,
+        day=row.day,
+        slot=row.slot,
+        slot_minutes=row.service.slot_minutes or 0,
+    )
+    return BookingState.LAPSED if code == "lapsed" else row.state
+
+
+@transaction.atomic
+def booking_check_in(*, venue: Venue, code: str, now: datetime | None = None) -> Ticket:
+    """Check a booking in at the hall's kiosk: it joins the queue with a ticket
+    issued now (first-come from now on), or is refused with the reason."""
+    now = now or timezone.now()
+    row = (
+        Booking.objects.select_for_update()
+        .select_related("service")
+        .filter(venue=venue, code=code.strip().upper()[:12])
+        .first()
+    )
+    if row is None:
+        raise _refuse("unknown_code")
+    if row.state == BookingState.CHECKED_IN:
+        raise _refuse("checked_in")
+    refusal = booking.check_in_refusal(
+        now=timezone.localtime(now).replace(tzinfo=None),
+        day=row.day,
+        slot=row.slot,
+        slot_minutes=row.service.slot_minutes or 0,
+    )
+    # A lapsed booking is told so; its row keeps "booked", which
+    # ``booking_state`` reads as lapsed once the slot has passed.
+    if refusal is not None or row.state == BookingState.LAPSED:
+        raise _refuse(refusal or "lapsed")
+    ticket, _created = ticket_issue(service=row.service, now=now)
+    row.ticket, row.state = ticket, BookingState.CHECKED_IN
+    row.save(update_fields=["ticket", "state"])
+    return ticket

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from prima.core.forms import add_service_errors
+from prima.core.query import parse_id
 from prima.core.roles import CHANGE, Area
 from prima.core.scoping import get_for_user, pemdas_where, user_can
 from prima.organisations.models import Pemda
@@ -295,12 +296,12 @@ def counter_act(request, pk: int, action: str):
 
 
 def _ticket_action(request, counter: Counter, action: str) -> None:
-    raw = request.POST.get("ticket", "")
+    pk = parse_id(request.POST.get("ticket", ""))
     ticket = (
         Ticket.objects.filter(
-            pk=int(raw), venue=counter.venue, day=timezone.localdate()
+            pk=pk, venue=counter.venue, day=timezone.localdate()
         ).first()
-        if raw.isdigit() and len(raw) <= 18
+        if pk
         else None
     )
     if ticket is None or action == "call":
