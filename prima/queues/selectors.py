@@ -22,6 +22,7 @@ from prima.queues.models import (
     Venue,
 )
 from prima.queues.services import service_slots
+from prima.surveys.sampling import SampleProgress, sample_progress
 
 # Until a service has served someone today, its service time is taken as this.
 DEFAULT_SERVICE_SECONDS = 5 * 60
@@ -157,3 +158,19 @@ def free_slots(service: Service, day: date) -> list[FreeSlot]:
         for start in service_slots(service, day)
         if day > now.date() or start > now.time()
     ]
+
+
+def survey_sample(
+    venue: Venue, start: date, end: date, service: Service | None = None
+) -> SampleProgress:
+    """Return the SKM sample of the served tickets: their count is the population
+    N of the Krejcie–Morgan size, and the responses are those given through the
+    tickets' one-time survey links."""
+    tickets = Ticket.objects.filter(
+        venue=venue, day__gte=start, day__lte=end, state=TicketState.DONE
+    )
+    if service is not None:
+        tickets = tickets.filter(service=service)
+    served = tickets.count()
+    answered = tickets.filter(encounter__response__isnull=False).count()
+    return sample_progress(answered, served)

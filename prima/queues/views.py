@@ -330,7 +330,11 @@ def venue_stats(request, pk: int):
     days = 30 if request.GET.get("periode") == "30" else 1
     start = today - timedelta(days=days - 1)
     rows = [
-        (service, selectors.summary(venue, start, today, service))
+        (
+            service,
+            selectors.summary(venue, start, today, service),
+            selectors.survey_sample(venue, start, today, service),
+        )
         for service in Service.objects.filter(venue=venue).select_related(
             "agency__unit"
         )
@@ -341,6 +345,7 @@ def venue_stats(request, pk: int):
         "start": start,
         "end": today,
         "total": selectors.summary(venue, start, today),
+        "total_sample": selectors.survey_sample(venue, start, today),
         "rows": rows,
     }
     return TemplateResponse(request, "queues/venue_stats.html", context)

@@ -45,15 +45,22 @@ def test_unknown_kiosk_token_is_not_found(client, hall):
 
 
 def test_ticket_page_shows_place_wait_and_refreshes(client, hall):
-    """The ticket page says how many are ahead and the wait, refreshing itself."""
+    """The ticket page says how many are ahead and the wait, refreshing itself;
+    a finished ticket stops refreshing."""
     _venue, service, _counter, _token = hall
     services.ticket_issue(service=service)
     second, _ = services.ticket_issue(service=service)
     page = client.get(second.get_absolute_url())
-    assert 'http-equiv="refresh"' in page.text
+    # Without JavaScript a meta refresh; with it, a static script that swaps in
+    # the changing part (axe flags a timed meta refresh that always runs).
+    assert '<noscript><meta http-equiv="refresh" content="30"></noscript>' in page.text
+    assert "js/queue-ticket.js" in page.text and 'data-poll="30"' in page.text
     assert "A-002" in page.text
     assert 'id="ticket-ahead"' in page.text and ">1 " in page.text.replace("\n", " ")
-    assert "<script" not in page.text
+    first = Ticket.objects.get(number=1)
+    first.state = TicketState.DONE
+    first.save()
+    assert "data-poll" not in client.get(first.get_absolute_url()).text
 
 
 def test_board_shows_the_call_and_no_personal_data(client, hall):
@@ -133,3 +140,21 @@ def test_finished_ticket_answers_the_survey_once(client, hall, users):
     assert encounter.officer == users["petugas_loket"]
     unknown = client.get(reverse("surveys:survey-encounter", args=["unknown"]))
     assert unknown.status_code == 404 and "tidak dikenal" in unknown.text
+
+
+def test_statistics_page_counts_served_tickets_as_the_survey_population(
+    client, hall, users
+):
+    """The staff statistics show served tickets, their measured times, and the
+    survey responses against the Krejcie–Morgan sample of the served population."""
+    venue, service, counter, _token = hall
+    for _ in range(2):
+        services.ticket_issue(service=service)
+        ticket = services.counter_call_next(counter)
+        services.ticket_act(ticket, "start", counter=counter)
+        services.ticket_act(ticket, "finish", counter=counter)
+    client.force_login(users["admin_pemda"])
+    page = client.get(reverse("queues:venue_stats", args=[venue.pk]))
+    assert page.status_code == 200
+    # Two served, none answered: 0 of the 2 the sample needs for N = 2.
+    assert page.text.count("<td>0 / 2</td>") == 2  # the service and the hall
