@@ -373,10 +373,11 @@ def ticket_act(
         act = Action(action)
     except ValueError:
         raise _refuse("state") from None
-    # A counter moves only tickets of its own services; a returning or resumed
-    # ticket rejoins its service's queue from any counter of the hall.
-    anywhere = (Action.RETURN, Action.RESUME, Action.TRANSFER)
-    if act not in anywhere and ticket.service_id not in _served_ids(counter):
+    # A counter moves the tickets of its own services, and those it called or put
+    # on hold (a held or absent ticket it transferred in keeps its counter).
+    if ticket.counter_id != counter.pk and ticket.service_id not in _served_ids(
+        counter
+    ):
         raise _refuse("foreign")
     if act is Action.CALL and _current(counter) is not None:
         raise _refuse("busy")

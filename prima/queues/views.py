@@ -298,9 +298,9 @@ def counter_act(request, pk: int, action: str):
 def _ticket_action(request, counter: Counter, action: str) -> None:
     pk = parse_id(request.POST.get("ticket", ""))
     ticket = (
-        Ticket.objects.filter(
-            pk=pk, venue=counter.venue, day=timezone.localdate()
-        ).first()
+        Ticket.objects.editable_by(request.user)
+        .filter(pk=pk, venue=counter.venue, day=timezone.localdate())
+        .first()
         if pk
         else None
     )

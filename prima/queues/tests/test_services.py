@@ -265,3 +265,18 @@ def test_parallel_kiosks_never_issue_a_number_twice(org):
     numbers = sorted(Ticket.objects.values_list("number", flat=True))
     assert numbers == list(range(1, 41))
     assert DailyServiceCount.objects.get(service=service).issued == 40
+
+
+def test_a_counter_moves_no_ticket_of_another_agency(hall, org):
+    """An officer cannot finish, skip or transfer a ticket another agency's counter
+    serves: the counter's own services and calls only."""
+    venue, service, counter = hall
+    other = make_service(venue=venue, unit=org.other_opd_unit, prefix="B")
+    other_counter = make_counter(service=other, name="Loket 2")
+    services.ticket_issue(service=other)
+    theirs = services.counter_call_next(other_counter)
+    for action in ("skip", "start", "transfer"):
+        with pytest.raises(ValidationError) as refused:
+            services.ticket_act(theirs, action, counter=counter, to_service=service)
+        assert refused.value.code == "foreign"
+    services.ticket_act(theirs, "start", counter=other_counter)
