@@ -22,6 +22,8 @@ from prima.queues.models import (
     Venue,
 )
 from prima.queues.services import service_slots
+from prima.surveys.encounters import EncounterIkm, ikm_by
+from prima.surveys.models import Encounter
 from prima.surveys.sampling import SampleProgress, sample_progress
 
 # Until a service has served someone today, its service time is taken as this.
@@ -174,3 +176,12 @@ def survey_sample(
     served = tickets.count()
     answered = tickets.filter(encounter__response__isnull=False).count()
     return sample_progress(answered, served)
+
+
+def ikm_per(venue: Venue, start: date, end: date, field: str) -> list[EncounterIkm]:
+    """Return the IKM of the hall's served tickets per counter or per officer."""
+    tickets = Ticket.objects.filter(venue=venue, day__gte=start, day__lte=end)
+    encounters = Encounter.objects.filter(
+        pk__in=tickets.exclude(encounter=None).values("encounter_id")
+    )
+    return ikm_by(encounters, field)

@@ -346,6 +346,8 @@ def venue_stats(request, pk: int):
         "end": today,
         "total": selectors.summary(venue, start, today),
         "total_sample": selectors.survey_sample(venue, start, today),
+        "per_counter": selectors.ikm_per(venue, start, today, "counter"),
+        "per_officer": selectors.ikm_per(venue, start, today, "officer"),
         "rows": rows,
     }
     return TemplateResponse(request, "queues/venue_stats.html", context)

@@ -13,12 +13,15 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
 from prima.organisations.models import Layanan
+from prima.surveys.ikm import CODE_ORDER, IkmResult, compute_from_rows
 from prima.surveys.models import Encounter, Response
 from prima.surveys.services import response_submit
 
@@ -91,3 +94,39 @@ def encounter_response_submit(
     locked.save(update_fields=["response"])
     encounter.response = response
     return response, created
+
+
+@dataclass(frozen=True)
+class EncounterIkm:
+    """The IKM of the responses given through some served visits."""
+
+    label: str
+    responses: int
+    result: IkmResult
+
+
+def ikm_by(encounters, field: str) -> list[EncounterIkm]:
+    """Return the IKM of the answered ``encounters`` grouped by ``field`` ("counter"
+    or "officer"), largest group first; unanswered visits are left out."""
+    if field not in ("counter", "officer"):
+        raise ValueError(field)
+    rows: dict[str, list[tuple[int, ...]]] = defaultdict(list)
+    answered = encounters.filter(response__isnull=False).select_related(
+        "response", "officer"
+    )
+    for encounter in answered:
+        label = encounter.counter if field == "counter" else _officer(encounter)
+        scores = encounter.response.scores()
+        rows[label].append(tuple(scores[u] for u in CODE_ORDER))
+    found = [
+        EncounterIkm(label, len(answers), compute_from_rows(answers))
+        for label, answers in rows.items()
+    ]
+    return sorted(found, key=lambda row: (-row.responses, row.label))
+
+
+def _officer(encounter: Encounter) -> str:
+    officer = encounter.officer
+    if officer is None:
+        return "—"
+    return officer.get_full_name() or officer.get_username()

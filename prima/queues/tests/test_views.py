@@ -158,3 +158,27 @@ def test_statistics_page_counts_served_tickets_as_the_survey_population(
     assert page.status_code == 200
     # Two served, none answered: 0 of the 2 the sample needs for N = 2.
     assert page.text.count("<td>0 / 2</td>") == 2  # the service and the hall
+
+
+def test_statistics_show_the_ikm_per_counter_and_officer(client, hall, users):
+    """A response through a ticket's survey link counts toward its counter's and its
+    officer's IKM on the statistics page."""
+    from prima.surveys.encounters import encounter_response_submit
+
+    venue, service, counter, _token = hall
+    officer = users["petugas_loket"]
+    services.ticket_issue(service=service)
+    ticket = services.counter_call_next(counter, officer=officer)
+    services.ticket_act(ticket, "start", counter=counter)
+    ticket = services.ticket_act(ticket, "finish", counter=counter, officer=officer)
+    encounter_response_submit(
+        ticket.encounter,
+        idempotency_key=uuid.uuid4(),
+        scores={f"U{i}": 4 for i in range(1, 10)},
+    )
+    client.force_login(users["admin_pemda"])
+    page = client.get(reverse("queues:venue_stats", args=[venue.pk]))
+    assert "<td>Loket 1</td><td>1</td><td>100,00</td><td>A</td>" in page.text
+    assert f"<td>{officer.username}</td><td>1</td><td>100,00</td>" in page.text or (
+        f"<td>{officer.get_full_name()}</td><td>1</td><td>100,00</td>" in page.text
+    )
