@@ -569,6 +569,8 @@ class DailyServiceCount(models.Model):
     no_show = models.PositiveIntegerField(default=0)
     wait_minutes = models.JSONField(default=dict, blank=True)
     service_minutes = models.JSONField(default=dict, blank=True)
+    # Tickets issued per hour of the day (local time), for the busiest hours.
+    issued_by_hour = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("daily queue count")

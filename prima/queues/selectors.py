@@ -185,3 +185,18 @@ def ikm_per(venue: Venue, start: date, end: date, field: str) -> list[EncounterI
         pk__in=tickets.exclude(encounter=None).values("encounter_id")
     )
     return ikm_by(encounters, field)
+
+
+@dataclass(frozen=True)
+class HourCount:
+    hour: int
+    issued: int
+
+
+def busiest_hours(venue: Venue, start: date, end: date) -> list[HourCount]:
+    """Return the tickets issued per hour of the day over the period, by hour."""
+    hours: Tally[int] = Tally()
+    rows = DailyServiceCount.objects.filter(venue=venue, day__gte=start, day__lte=end)
+    for by_hour in rows.values_list("issued_by_hour", flat=True):
+        hours.update({int(k): v for k, v in by_hour.items()})
+    return [HourCount(hour, hours[hour]) for hour in sorted(hours)]

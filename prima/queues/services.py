@@ -284,7 +284,7 @@ def ticket_issue(
         ticket.full_clean(exclude=["service", "venue", "pemda"])
         ticket.save(force_insert=True)
         _event(ticket, "issue", now)
-        _count(ticket, issued=1)
+        _count(ticket, issued=1, hour=timezone.localtime(now).hour)
         return ticket
 
     if idempotency_key is None:
@@ -302,8 +302,11 @@ def _minutes(start: datetime | None, end: datetime) -> str | None:
     return str(max(0, int((end - start).total_seconds() // 60)))
 
 
-def _count(ticket: Ticket, *, wait_from=None, service_from=None, at=None, **deltas):
-    """Add to the ticket's service-day counts, and a minute to a histogram."""
+def _count(
+    ticket: Ticket, *, wait_from=None, service_from=None, at=None, hour=None, **deltas
+):
+    """Add to the ticket's service-day counts, and a minute (or an hour of issue)
+    to a histogram."""
     row, _created = DailyServiceCount.objects.select_for_update().get_or_create(
         service_id=ticket.service_id,
         day=ticket.day,
@@ -319,6 +322,9 @@ def _count(ticket: Ticket, *, wait_from=None, service_from=None, at=None, **delt
         if minute is not None:
             histogram = getattr(row, field)
             histogram[minute] = histogram.get(minute, 0) + 1
+    if hour is not None:
+        key = str(hour)
+        row.issued_by_hour[key] = row.issued_by_hour.get(key, 0) + 1
     row.save()
 
 

@@ -339,6 +339,7 @@ def venue_stats(request, pk: int):
             "agency__unit"
         )
     ]
+    hours = selectors.busiest_hours(venue, start, today)
     context = {
         "venue": venue,
         "days": days,
@@ -346,6 +347,8 @@ def venue_stats(request, pk: int):
         "end": today,
         "total": selectors.summary(venue, start, today),
         "total_sample": selectors.survey_sample(venue, start, today),
+        "hours": hours,
+        "busiest": max((h.issued for h in hours), default=0),
         "per_counter": selectors.ikm_per(venue, start, today, "counter"),
         "per_officer": selectors.ikm_per(venue, start, today, "officer"),
         "rows": rows,

@@ -280,3 +280,20 @@ def test_a_counter_moves_no_ticket_of_another_agency(hall, org):
             services.ticket_act(theirs, action, counter=counter, to_service=service)
         assert refused.value.code == "foreign"
     services.ticket_act(theirs, "start", counter=other_counter)
+
+
+def test_busiest_hours_add_up_over_days(hall):
+    """Tickets are counted per local hour of issue, summed over the days."""
+    venue, service, _counter = hall
+    today = timezone.localdate()
+    for day, hour, minute in ((today, 9, 5), (today, 9, 50), (today, 13, 0)):
+        moment = timezone.make_aware(datetime.combine(day, time(hour, minute)))
+        services.ticket_issue(service=service, now=moment)
+    yesterday = timezone.make_aware(
+        datetime.combine(today - timedelta(days=1), time(9, 30))
+    )
+    services.ticket_issue(service=service, now=yesterday)
+    got = selectors.busiest_hours(venue, today - timedelta(days=1), today)
+    assert [(h.hour, h.issued) for h in got] == [(9, 3), (13, 1)]
+    only_today = selectors.busiest_hours(venue, today, today)
+    assert [(h.hour, h.issued) for h in only_today] == [(9, 2), (13, 1)]
