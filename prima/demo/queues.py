@@ -135,9 +135,9 @@ def create_queue(ctx: DemoContext) -> None:
 
 
 def _bookings(ctx: DemoContext, by_prefix: dict) -> None:
-    """Bookings made yesterday: one checked in this morning (its ticket joins the
-    queue then), one missed (lapsed), and two for tomorrow."""
-    yesterday = _at(ctx, -24 * 60)
+    """Bookings made two days ago: one checked in this morning (its ticket joins
+    the queue then), one missed yesterday (lapsed), and two for tomorrow."""
+    two_days_ago = _at(ctx, -48 * 60)
 
     def book(prefix: str, day, slot: time, name: str):
         made, _ = services.booking_make(
@@ -145,13 +145,13 @@ def _bookings(ctx: DemoContext, by_prefix: dict) -> None:
             day=day,
             slot=slot,
             idempotency_key=uuid.uuid5(uuid.NAMESPACE_URL, f"demo-mpp-booking-{name}"),
-            now=yesterday,
+            now=two_days_ago,
         )
         return made
 
     came = book("A", ctx.today, time(8, 30), "came")
     services.booking_check_in(venue=came.venue, code=came.code, now=_at(ctx, 13))
-    book("C", ctx.today, time(7, 30), "missed")
+    book("C", ctx.today - timedelta(days=1), time(10, 0), "missed")
     tomorrow = ctx.today + timedelta(days=1)
     book("A", tomorrow, time(9, 0), "tomorrow-a")
     book("C", tomorrow, time(10, 0), "tomorrow-c")
@@ -166,7 +166,7 @@ def _serve(ctx: DemoContext, counters: dict[str, Counter]) -> None:
     rng = ctx.rng("queues")
     clock = dict.fromkeys(counters, 20)
     rounds = {"Loket 1": 4, "Loket 2": 3, "Loket 3": 2, "Loket 4": 1, "Loket 5": 2}
-    served = None
+    surveyed = None  # the last served ticket of a Prima service
     for name, times in rounds.items():
         counter, officer = counters[name], officers.get(name)
         for _ in range(times):
@@ -194,6 +194,8 @@ def _serve(ctx: DemoContext, counters: dict[str, Counter]) -> None:
                 now=now + timedelta(minutes=1 + length),
             )
             clock[name] += 2 + length
+            if served.encounter_id:
+                surveyed = served
     # Now: a visitor at Loket 1, and Loket 3 calling its next number.
     ticket = services.counter_call_next(
         counters["Loket 1"], officer=officers["Loket 1"], now=_at(ctx, clock["Loket 1"])
@@ -206,9 +208,9 @@ def _serve(ctx: DemoContext, counters: dict[str, Counter]) -> None:
         now=_at(ctx, clock["Loket 1"] + 1),
     )
     services.counter_call_next(counters["Loket 3"], now=_at(ctx, clock["Loket 3"]))
-    if served is not None and served.encounter_id:
+    if surveyed is not None:
         encounter_response_submit(
-            served.encounter,
+            surveyed.encounter,
             idempotency_key=uuid.uuid5(uuid.NAMESPACE_URL, "demo-mpp-survey"),
             scores={f"U{i}": 4 if i % 3 else 3 for i in range(1, 10)},
             suggestion="Antrean tertib dan petugas ramah.",
