@@ -161,6 +161,7 @@ def board_data(request, pk: int):
     return JsonResponse(
         {
             "stamp": data["stamp"],
+            "counters": [asdict(c) for c in data["counters"]],
             "current": [asdict(c) for c in data["current"]],
             "recent": [asdict(c) for c in data["recent"]],
             "waiting": [asdict(w) for w in data["waiting"]],

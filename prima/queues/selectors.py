@@ -80,6 +80,12 @@ class BoardCall:
 
 
 @dataclass(frozen=True)
+class BoardCounter:
+    counter: str
+    code: str
+
+
+@dataclass(frozen=True)
 class BoardWaiting:
     prefix: str
     name: str
@@ -103,7 +109,20 @@ def board(venue: Venue, *, today: date | None = None) -> dict:
         ).values_list("service_id", flat=True)
     )
     services = Service.objects.filter(venue=venue, active=True).order_by("prefix")
+    codes = {
+        t.counter_id: t.code
+        for t in Ticket.objects.filter(
+            venue=venue,
+            day=today,
+            state__in=[TicketState.CALLED, TicketState.SERVING],
+            counter__isnull=False,
+        )
+    }
+    counters = Counter.objects.filter(
+        venue=venue, active=True, status=CounterStatus.OPEN
+    ).order_by("name")
     return {
+        "counters": [BoardCounter(c.name, codes.get(c.pk, "")) for c in counters],
         "current": calls[:1],
         "recent": calls[1:],
         "waiting": [

@@ -76,6 +76,7 @@ def test_board_shows_the_call_and_no_personal_data(client, hall):
         {"code": "A-001", "counter": "Loket 1", "state": "called"}
     ]
     assert data["waiting"] == [{"prefix": "A", "name": service.name, "waiting": 0}]
+    assert data["counters"] == [{"counter": "Loket 1", "code": "A-001"}]
 
 
 def test_console_runs_a_ticket_through_and_refuses_with_a_message(client, hall, users):

@@ -42,6 +42,9 @@
     fill(document.getElementById("board-recent"), data.recent, function (li, c) {
       span(li, c.code); span(li, c.counter);
     });
+    fill(document.getElementById("board-counters"), data.counters, function (li, c) {
+      span(li, c.counter); span(li, c.code || "—", true);
+    });
     fill(document.getElementById("board-waiting"), data.waiting, function (li, w) {
       span(li, w.prefix); span(li, w.name + ":"); span(li, String(w.waiting), true);
     });
