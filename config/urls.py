@@ -24,6 +24,8 @@ urlpatterns = [
     path("staf/dasbor/", include("prima.dashboard.urls")),
     path("staf/ekspor/", include("prima.jobs.urls")),
     path("", include("prima.evaluations.urls_public")),
+    path("staf/antrian/", include("prima.queues.urls")),
+    path("", include("prima.queues.urls_public")),
     path("", include("prima.portal.urls")),
 ]
 

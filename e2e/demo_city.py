@@ -35,6 +35,7 @@ NOT_PAGES = {
     "opendata:catalogue": "the DCAT catalogue (JSON-LD)",
     "opendata:pemda-catalogue": "the DCAT catalogue (JSON-LD)",
     "opendata:dataset": "a CSV or JSON download",
+    "mpp:board_data": "JSON for the display board's script",
 }
 # Enough of the demo city for every page to show real rows, loaded in seconds.
 DEMO_SIZE = override_settings(
@@ -69,6 +70,11 @@ class Demo:
     user_form_token: str
     published_cycles: list
     certificates: list
+    mpp_kiosk_token: str
+    mpp_venue: object
+    mpp_tickets: list
+    mpp_survey_token: str
+    mpp_bookings: list
 
 
 def load_demo() -> Demo:
@@ -80,6 +86,8 @@ def load_demo() -> Demo:
     from prima.innovations.models import Innovation
     from prima.organisations.models import Layanan, PerangkatDaerah, Unit
     from prima.programmes.models import Certificate
+    from prima.queues.models import Booking, Ticket, Venue
+    from prima.queues.services import kiosk_issue as mpp_kiosk_issue
     from prima.surveys.intake import kiosk_issue
 
     with DEMO_SIZE:
@@ -98,6 +106,10 @@ def load_demo() -> Demo:
         cycle_unit__cycle__pemda=pemda, cycle_unit__cycle__published_at__isnull=True
     )
     published = Cycle.objects.filter(pemda=pemda, published_at__isnull=False)
+    venue = Venue.objects.get(pemda=pemda)
+    _mpp_kiosk, mpp_token = mpp_kiosk_issue(venue=venue, name="Anjungan uji")
+    # One ticket of each state: waiting (a priority one too), called, served, absent.
+    tickets = {t.state + t.priority: t for t in Ticket.objects.filter(venue=venue)}
     invited = ctx.users["admin.pemda"]
     invitation = {
         "uidb64": urlsafe_base64_encode(force_bytes(invited.pk)),
@@ -119,6 +131,17 @@ def load_demo() -> Demo:
         published_cycles=list(published),
         # Valid and revoked ones (the demo's finished diklat).
         certificates=list(Certificate.objects.filter(pemda=pemda).order_by("pk")),
+        mpp_kiosk_token=mpp_token,
+        mpp_venue=venue,
+        mpp_tickets=[tickets[key] for key in sorted(tickets)],
+        mpp_survey_token=Ticket.objects.filter(
+            venue=venue, encounter__response__isnull=True
+        )
+        .exclude(survey_token="")
+        .first()
+        .survey_token,
+        # Checked in, lapsed and booked.
+        mpp_bookings=list(Booking.objects.filter(venue=venue).order_by("pk")),
     )
 
 
@@ -174,6 +197,16 @@ PAGES: dict[str, Callable[[Demo], list[dict]]] = {
     "surveys:survey-service": lambda d: [{"layanan_pk": x.pk} for x in d.layanan],
     "surveys:survey-thanks": nothing,
     "surveys:kiosk": lambda d: [{"token": d.kiosk_token}],
+    "mpp:kiosk": lambda d: [{"token": d.mpp_kiosk_token}],
+    "mpp:kiosk_ticket": lambda d: [
+        {"token": d.mpp_kiosk_token, "code": d.mpp_tickets[0].public_code}
+    ],
+    "mpp:ticket": lambda d: [{"code": x.public_code} for x in d.mpp_tickets],
+    "mpp:board": lambda d: [{"pk": d.mpp_venue.pk}],
+    "mpp:kiosk_check_in": lambda d: [{"token": d.mpp_kiosk_token}],
+    "mpp:booking": lambda d: [{"pk": d.mpp_venue.pk}],
+    "mpp:booking_detail": lambda d: [{"code": x.code} for x in d.mpp_bookings],
+    "surveys:survey-encounter": lambda d: [{"token": d.mpp_survey_token}],
     "surveys:public-pemda": slug,
     "surveys:public-opd": lambda d: [
         {"pemda_slug": d.pemda.slug, "opd_pk": x.pk} for x in d.opds

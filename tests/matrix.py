@@ -26,8 +26,18 @@ def all_cases() -> list[Case]:
 CASES = all_cases()
 
 
+# Users that only some rows judge, made when a row names them.
+EXTRA_ROLES = frozenset({"pengelola_mpp"})  # Pemda-level roles
+
+
 def staff_for(org, users, name: str):
-    return None if name == "anonymous" else users[name]
+    if name == "anonymous":
+        return None
+    if name not in users and name in EXTRA_ROLES:
+        from prima.organisations.testing import make_user
+
+        users[name] = make_user(username=name, role=name, pemda=org.pemda)
+    return users[name]
 
 
 def iter_url_names(resolver=None, prefix: str = ""):

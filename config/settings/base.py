@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     # Django Ninja's templates and static files: the API docs page serves Swagger UI
     # from this site (no CDN), which the Content-Security-Policy requires.
     "ninja",
+    "prima.queues",
 ]
 # The demo city creates a superuser whose password is published in the README, so only
 # development (DJANGO_DEBUG=1, as `make demo` runs) and the test settings install the

@@ -17,6 +17,7 @@ class Role(models.TextChoices):
     JURI = "juri", _("Innovation jury member")
     MENTOR = "mentor", _("Mentor")
     PIMPINAN = "pimpinan", _("Leadership (read-only)")
+    PENGELOLA_MPP = "pengelola_mpp", _("Public service hall manager (MPP)")
 
 
 class Level(models.TextChoices):
@@ -35,6 +36,7 @@ class Area(models.TextChoices):
     COMPETITION = "competition", _("Innovation competitions")
     PROGRAMMES = "programmes", _("Capacity-building programmes")
     DASHBOARD = "dashboard", _("Leadership dashboard")
+    QUEUE = "queue", _("Service hall queue (MPP)")
 
 
 VIEW = "view"
@@ -49,6 +51,7 @@ ROLE_LEVELS: dict[str, frozenset[str]] = {
     Role.JURI: frozenset({Level.PEMDA}),
     Role.MENTOR: frozenset({Level.PEMDA}),
     Role.PIMPINAN: frozenset({Level.PEMDA, Level.OPD}),
+    Role.PENGELOLA_MPP: frozenset({Level.PEMDA}),
 }
 
 _READ = frozenset({VIEW})
@@ -65,6 +68,7 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.COMPETITION: _WRITE,
         Area.PROGRAMMES: _WRITE,
         Area.DASHBOARD: _READ,
+        Area.QUEUE: _WRITE,
     },
     Role.ADMIN_OPD: {
         Area.ORGANISATION: _READ,
@@ -78,6 +82,7 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         # Organising its own programmes and nominating its staff to any.
         Area.PROGRAMMES: _WRITE,
         Area.DASHBOARD: _READ,
+        Area.QUEUE: _READ,
     },
     Role.OPERATOR_UNIT: {
         Area.ORGANISATION: _READ,
@@ -87,6 +92,7 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.INNOVATION: _WRITE,
         Area.COMPETITION: _READ,
         Area.PROGRAMMES: _READ,
+        Area.QUEUE: _READ,
     },
     Role.PETUGAS_LOKET: {
         Area.ORGANISATION: _READ,
@@ -95,6 +101,8 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.COMPLAINTS: _READ,
         Area.INNOVATION: _READ,
         Area.PROGRAMMES: _READ,
+        # Working the counters of its unit (call, serve, finish).
+        Area.QUEUE: _WRITE,
     },
     Role.EVALUATOR: {
         Area.ORGANISATION: _READ,
@@ -128,6 +136,13 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
         Area.COMPETITION: _READ,
         Area.PROGRAMMES: _READ,
         Area.DASHBOARD: _READ,
+        Area.QUEUE: _READ,
+    },
+    # Runs the Pemda's service halls across every OPD and outside agency in them:
+    # venues, counters, tickets and their statistics, nothing else.
+    Role.PENGELOLA_MPP: {
+        Area.ORGANISATION: _READ,
+        Area.QUEUE: _WRITE,
     },
 }
 
@@ -138,6 +153,10 @@ GRANTS: dict[str, dict[str, frozenset[str]]] = {
 # Programmes: every staff member may be nominated, so every role reads the area; what
 # each sees comes from organising, nominating, taking part or mentoring
 # (prima.programmes.models.ProgrammeQuerySet).
+
+# Queues: a venue's configuration (agencies, services, counters, hours) is held at
+# Pemda level only (prima.queues.models.Venue), so the change grant of a unit role on
+# the area works its unit's counters and tickets without configuring the venue.
 
 
 def can(role: str, area: str, action: str) -> bool:

@@ -2001,6 +2001,8 @@ USERS: tuple[UserSpec, ...] = (
              "petugas_loket", unit="DISHUB-PKB"),
     UserSpec("loket.kel-sukamaju", "Anisa Rahmawati", "Petugas Pelayanan Kelurahan",
              "petugas_loket", unit="KEL-SKM1"),
+    UserSpec("pengelola.mpp", "Bagus Prasetyo, S.AP.",
+             "Kepala UPT Mal Pelayanan Publik", "pengelola_mpp"),
 )
 # fmt: on
 

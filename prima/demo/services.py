@@ -31,6 +31,7 @@ from prima.demo import (
     innovations,
     organisations,
     programmes,
+    queues,
     standards,
     surveys,
 )
@@ -77,6 +78,11 @@ STEPS: list[Step] = [
         gettext_lazy("PEKPPP evaluation cycle"),
         evaluations.create_cycles,
         evaluations.delete_cycles,
+    ),
+    Step(
+        gettext_lazy("Service hall queue (MPP)"),
+        queues.create_queue,
+        queues.delete_queue,
     ),
 ]
 

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_POST
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import get_for_user, user_can
 from prima.organisations.models import Layanan, Unit
-from prima.surveys import intake
+from prima.surveys import encounters, intake
 from prima.surveys.intake_forms import KioskIssueForm, SurveyForm, plain_submission
 from prima.surveys.models import Channel, KioskDevice
 from prima.surveys.services import response_submit
@@ -139,6 +139,47 @@ def survey_service(request, layanan_pk: int):
     if layanan is None:
         raise Http404
     return _survey(request, unit=layanan.unit, layanan=layanan)
+
+
+def survey_encounter(request, token: str):
+    """The questionnaire of one served visit: one response per token.
+
+    An unknown token and a used one each get a plain page saying so, and a used
+    token never stores a second response (``encounters.encounter_response_submit``).
+    """
+    encounter = encounters.encounter_for_token(token)
+    if encounter is None:
+        template = "surveys/intake/encounter_unknown.html"
+        return TemplateResponse(request, template, {}, status=404)
+    if encounter.response_id is not None:
+        return TemplateResponse(request, "surveys/intake/encounter_used.html", {})
+    layanan, unit = encounter.layanan, encounter.layanan.unit
+    questions, extras = intake.questionnaire(unit), intake.extra_questions(unit)
+    form = SurveyForm(
+        request.POST if request.method == "POST" else None,
+        questions=questions,
+        extras=extras,
+        services=Layanan.objects.filter(pk=layanan.pk).select_related("unit"),
+        fixed_layanan=layanan,
+        today=timezone.localdate(),
+    )
+    if form.is_valid():
+        submission = form.submission()
+        submission.pop("layanan")
+        try:
+            encounters.encounter_response_submit(encounter, **submission)
+        except encounters.EncounterUsed:
+            return TemplateResponse(request, "surveys/intake/encounter_used.html", {})
+        return redirect("surveys:survey-thanks")
+    context = {
+        "form": form,
+        "key": form.display_key(),
+        "unit": unit,
+        "layanan": layanan,
+        "encounter": encounter,
+        "has_services": True,
+    }
+    return TemplateResponse(request, "surveys/intake/survey.html", context)
 
 
 def survey_thanks(request):

@@ -509,3 +509,54 @@ class FollowUp(UnitOwned):
     def overdue(self) -> bool:
         """Return whether the action is not done and its date has passed."""
         return self.status != self.Status.DONE and self.due_on < timezone.localdate()
+
+
+class EncounterQuerySet(ScopedQuerySet):
+    pass
+
+
+class Encounter(UnitOwned):
+    """One served visit that may answer the SKM once, through a one-time token.
+
+    Whoever served the visitor (a queue ticket finished at a counter) records where,
+    at which counter, by whom and for which service; the token's link then takes one
+    response, bound here. The survey knows nothing of queues: the place and counter
+    are plain names.
+    """
+
+    layanan = models.ForeignKey(
+        "organisations.Layanan",
+        verbose_name=_("service"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    counter = models.CharField(_("counter"), max_length=100, blank=True)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("officer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    served_at = models.DateTimeField(_("served at"))
+    response = models.OneToOneField(
+        Response,
+        verbose_name=_("survey response"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="encounter",
+    )
+
+    objects = EncounterQuerySet.as_manager()
+    scope_area = Area.SURVEY
+
+    class Meta:
+        verbose_name = _("served visit")
+        verbose_name_plural = _("served visits")
+
+    def __str__(self) -> str:
+        return f"{self.layanan} · {self.served_at:%Y-%m-%d %H:%M}"

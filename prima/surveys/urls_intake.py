@@ -7,6 +7,7 @@ from prima.surveys import intake_views as views
 urlpatterns: list = [
     path("s/u/<id:unit_pk>/", views.survey_unit, name="survey-unit"),
     path("s/l/<id:layanan_pk>/", views.survey_service, name="survey-service"),
+    path("s/t/<str:token>/", views.survey_encounter, name="survey-encounter"),
     path("s/terima-kasih/", views.survey_thanks, name="survey-thanks"),
     path("kiosk/sw.js", views.kiosk_worker, name="kiosk-worker"),
     path("kiosk/<str:token>/", views.kiosk, name="kiosk"),
