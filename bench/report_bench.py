@@ -118,12 +118,11 @@ def generate(pemda, responses: int, first_day) -> float:
 
 
 def report(pemda, period):
-    """Return the report as the app computes it: Pemda result and per-unit results."""
+    """Return the report as the app computes it: Pemda result and per-unit results,
+    from one grouped read of the rollups (``selectors.results_with_total``)."""
     from prima.surveys import selectors
 
-    total = selectors.scope_result(selectors.Scope.of(pemda), period)
-    per_unit = selectors.results_by(period, pemda=pemda, group="unit")
-    return total, per_unit
+    return selectors.results_with_total(period, pemda=pemda, group="unit")
 
 
 def scan(pemda, period):

@@ -33,7 +33,6 @@ Pure module: standard library only.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -126,10 +125,32 @@ MUTU_LOWER_BOUNDS: tuple[tuple[Decimal, Mutu], ...] = (
 )
 
 WEAK_MUTU: frozenset[Mutu] = frozenset({Mutu.C, Mutu.D})
+# The same bounds in hundredths, compared with ``_rounded_units(value, 2)``.
+_MUTU_LOWER_HUNDREDTHS: tuple[tuple[int, Mutu], ...] = tuple(
+    (int(bound * 100), mutu) for bound, mutu in MUTU_LOWER_BOUNDS
+)
 
 
 class EmptySurveyError(ValueError):
     """Raised when an index is asked of zero responses."""
+
+
+def _rounded_units(value: Fraction | Decimal | int, places: int) -> int:
+    """Return ``value`` × 10^places rounded half up (away from zero), as an int.
+
+    Integer arithmetic on the exact numerator and denominator: the report rounds
+    thousands of values, and Fraction arithmetic was most of its time.
+    """
+    if places < 0:
+        raise ValueError(f"places must not be negative, got {places}")
+    if isinstance(value, int):
+        numerator, denominator = value, 1
+    else:
+        exact = value if isinstance(value, Fraction) else Fraction(value)
+        numerator, denominator = exact.numerator, exact.denominator
+    # floor(|n| / d × 10^p + 1/2) = floor((2 |n| 10^p + d) / 2d)
+    rounded = (2 * abs(numerator) * 10**places + denominator) // (2 * denominator)
+    return -rounded if numerator < 0 else rounded
 
 
 def display_round(value: Fraction | Decimal | int, places: int = 2) -> Decimal:
@@ -138,14 +159,7 @@ def display_round(value: Fraction | Decimal | int, places: int = 2) -> Decimal:
     The rounding is done on the exact value, so 79.865 becomes 79.87; a binary
     float holds 79.865 as 79.86499…, which ``round`` takes down to 79.86.
     """
-    if places < 0:
-        raise ValueError(f"places must not be negative, got {places}")
-    exact = Fraction(value)
-    scaled = abs(exact) * 10**places
-    rounded = math.floor(scaled + Fraction(1, 2))
-    if exact < 0:
-        rounded = -rounded
-    return Decimal(rounded).scaleb(-places)
+    return Decimal(_rounded_units(value, places)).scaleb(-places)
 
 
 def convert(value: Fraction | Decimal | int) -> Fraction:
@@ -155,8 +169,8 @@ def convert(value: Fraction | Decimal | int) -> Fraction:
 
 def classify(converted: Fraction | Decimal | int) -> Mutu:
     """Return the mutu of a converted (25–100) value: round to 2 decimals, then grade."""
-    shown = display_round(converted)
-    for bound, mutu in MUTU_LOWER_BOUNDS:
+    shown = _rounded_units(converted, 2)
+    for bound, mutu in _MUTU_LOWER_HUNDREDTHS:
         if shown >= bound:
             return mutu
     return Mutu.D

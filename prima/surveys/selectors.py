@@ -147,11 +147,23 @@ def results_by(
     that does not start or end on a month boundary); groups without responses are
     absent.
     """
+    return results_with_total(period, pemda=pemda, group=group, within=within)[1]
+
+
+def results_with_total(
+    period: Period, *, pemda: Pemda, group: str, within: dict[str, Any] | None = None
+) -> tuple[ikm.IkmResult | None, dict[int, ikm.IkmResult]]:
+    """Return the IKM of the whole (the Pemda, or ``within``) and per group, from the
+    same grouped read: every rollup row belongs to one group, so the whole's counts
+    are the sum of its groups' and need no second query. None: nobody answered."""
     key = f"{group}_id"
     grouped: dict[int, list[dict]] = {}
     for row in _summed(period, key, {"pemda": pemda, **(within or {})}):
         grouped.setdefault(row[key], []).append(row)
-    return {pk: ikm.compute(counts_of_rows(rows)) for pk, rows in grouped.items()}
+    counts = {pk: counts_of_rows(rows) for pk, rows in grouped.items()}
+    per_group = {pk: ikm.compute(c) for pk, c in counts.items()}
+    total = ikm.compute(ikm.add_counts(*counts.values())) if counts else None
+    return total, per_group
 
 
 def scope_profile(scope: Scope, period: Period) -> dict[str, dict[str, int]]:

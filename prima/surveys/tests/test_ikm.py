@@ -385,3 +385,18 @@ def test_score_counts_from_single_answers() -> None:
     assert (counts.total, counts.score_sum) == (4, 12)
     with pytest.raises(ValueError, match="1–4"):
         ScoreCounts.from_scores([2, 5])
+
+
+@given(
+    st.fractions(min_value=-1000, max_value=1000, max_denominator=10_000),
+    st.integers(min_value=0, max_value=4),
+)
+def test_display_round_agrees_with_decimal_half_up(value: Fraction, places: int):
+    """The integer rounding equals Decimal's ROUND_HALF_UP on the exact quotient."""
+    from decimal import ROUND_HALF_UP, localcontext
+
+    with localcontext() as context:
+        context.prec = 60
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        expected = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    assert display_round(value, places) == expected

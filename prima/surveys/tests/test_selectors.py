@@ -151,3 +151,29 @@ def test_settings_pemda_of_staff_and_of_a_platform_operator(org, users):
     root.is_active = False
     assert not settings_pemdas(root).exists()
     assert not settings_changeable(root, org.other_pemda)
+
+
+def test_the_whole_from_its_groups_equals_the_whole_read_alone(org):
+    """``results_with_total`` sums the groups' counts: the same IkmResult as the
+    scope's own query, with the per-unit results of ``results_by``."""
+    from datetime import date
+
+    from prima.core.periods import PeriodKind, period_containing
+    from prima.surveys import selectors
+    from prima.surveys.testing import submit_four, submit_scores
+
+    day = date(2025, 2, 10)
+    submit_four(org.layanan, day=day)
+    submit_scores(org.other_opd_layanan, [4, 3, 2, 4, 3, 2, 4, 3, 2], day=day)
+    period = period_containing(day, PeriodKind.TRIWULAN)
+    total, per_unit = selectors.results_with_total(
+        period, pemda=org.pemda, group="unit"
+    )
+    assert total == selectors.scope_result(selectors.Scope(org.pemda), period)
+    assert per_unit == selectors.results_by(period, pemda=org.pemda, group="unit")
+    assert total.respondents == 5
+    empty = period_containing(date(2020, 1, 1), PeriodKind.TRIWULAN)
+    assert selectors.results_with_total(empty, pemda=org.pemda, group="unit") == (
+        None,
+        {},
+    )
