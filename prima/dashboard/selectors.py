@@ -34,7 +34,12 @@ from prima.surveys import ikm, reporting
 from prima.surveys.models import FollowUp, Population
 from prima.surveys.questions import UNSUR_NAMES
 from prima.surveys.sampling import required_sample
-from prima.surveys.selectors import Scope, results_by, scope_result
+from prima.surveys.selectors import (
+    Scope,
+    results_by,
+    results_with_total,
+    scope_result,
+)
 
 # How many closed periods of each kind the period menu offers.
 CLOSED_PERIODS = {PeriodKind.TRIWULAN: 4, PeriodKind.SEMESTER: 2, PeriodKind.TAHUN: 2}
@@ -218,15 +223,17 @@ class Dashboard:
     pekppp: PekpppTile | None = None
 
 
-def _ikm_tile(scope: DashboardScope, period: Period) -> IkmTile | None:
+def _ikm_tile(
+    scope: DashboardScope, period: Period, result: ikm.IkmResult | None
+) -> IkmTile | None:
+    """The scope's IKM (``result``, already read with its units) and the trend of
+    the periods before it."""
     survey_scope = scope.survey_scope
-    points = []
-    trend = [period]
-    while len(trend) < TREND_PERIODS:
-        trend.insert(0, previous(trend[0]))
-    for item in trend:
-        points.append((item, scope_result(survey_scope, item)))
-    result = points[-1][1]
+    earlier = [previous(period)]
+    while len(earlier) < TREND_PERIODS - 1:
+        earlier.insert(0, previous(earlier[0]))
+    points = [(item, scope_result(survey_scope, item)) for item in earlier]
+    points.append((period, result))
     if result is None:
         return None
     return IkmTile(result, points[-2][1], str(reporting.trend_svg(points)))
@@ -413,11 +420,13 @@ def dashboard(user, scope: DashboardScope, period: Period, today: date) -> Dashb
         .select_related("opd")
         .order_by("name")
     }
-    by_unit = results_by(period, pemda=scope.pemda, group="unit", within=scope.within)
+    total, by_unit = results_with_total(
+        period, pemda=scope.pemda, group="unit", within=scope.within
+    )
     return Dashboard(
         scope=scope,
         period=period,
-        ikm=_ikm_tile(scope, period),
+        ikm=_ikm_tile(scope, period, total),
         heat_map=_heat_map(scope, period, by_unit),
         lowest=_lowest(user, period, by_unit, units),
         sample=_sample(period, by_unit, units),
