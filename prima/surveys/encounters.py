@@ -130,3 +130,14 @@ def _officer(encounter: Encounter) -> str:
     if officer is None:
         return "—"
     return officer.get_full_name() or officer.get_username()
+
+
+def officer_ikm(unit, start: datetime, until: datetime, officer=None):
+    """Return the IKM per officer of the unit's visits served in [start, until):
+    every officer's for the unit's administrators, one officer's for themselves."""
+    visits = Encounter.objects.filter(
+        unit=unit, served_at__gte=start, served_at__lt=until
+    )
+    if officer is not None:
+        visits = visits.filter(officer=officer)
+    return ikm_by(visits, "officer")

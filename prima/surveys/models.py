@@ -556,6 +556,7 @@ class Encounter(UnitOwned):
 
     class Meta:
         verbose_name = _("served visit")
+        indexes = [models.Index(fields=["unit", "served_at"])]
         verbose_name_plural = _("served visits")
 
     def __str__(self) -> str:

@@ -53,6 +53,9 @@ class SampleProgress:
     population: int
     required: int
     obtained: int
+    # Where the population comes from: "declared" by the unit, or "served" visits
+    # counted by the queue (one per served ticket).
+    source: str = "declared"
     reached: bool = field(init=False)
     shortfall: int = field(init=False)
 
@@ -61,9 +64,14 @@ class SampleProgress:
         object.__setattr__(self, "shortfall", max(self.required - self.obtained, 0))
 
 
-def sample_progress(n: int, population: int) -> SampleProgress:
+def sample_progress(
+    n: int, population: int, source: str = "declared"
+) -> SampleProgress:
     """Return the required sample for ``population`` against ``n`` responses."""
     _check_count(n, "n")
     return SampleProgress(
-        population=population, required=required_sample(population), obtained=n
+        population=population,
+        required=required_sample(population),
+        obtained=n,
+        source=source,
     )

@@ -7,7 +7,7 @@ grants: a unit outside the user's scope answers 404, a read-only one 403 on chan
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -29,7 +29,7 @@ from prima.core.periods import (
 from prima.core.roles import CHANGE, VIEW, Area
 from prima.core.scoping import get_for_user, user_can
 from prima.organisations.models import Pemda, Unit
-from prima.surveys import panels, selectors
+from prima.surveys import encounters, panels, selectors
 from prima.surveys.diagnosis import diagnose
 from prima.surveys.followups import (
     followup_create,
@@ -119,8 +119,21 @@ def unit_results(request, unit_pk: int):
         "running": period.contains(today),
         "elapsed_days": (today - period.start).days + 1,
         "can_change": selectors.unit_changeable(request.user, unit),
+        "officers": _officer_ikm(request.user, unit, period),
     }
     return TemplateResponse(request, "surveys/staff/unit_results.html", context)
+
+
+def _officer_ikm(user, unit: Unit, period: Period):
+    """Per-officer IKM of the unit's served visits: every officer's for those who
+    change the unit's survey (its administrators), only their own for the others."""
+    start = timezone.make_aware(datetime.combine(period.start, time.min))
+    until = timezone.make_aware(
+        datetime.combine(period.end + timedelta(days=1), time.min)
+    )
+    if selectors.unit_changeable(user, unit):
+        return encounters.officer_ikm(unit, start, until)
+    return encounters.officer_ikm(unit, start, until, officer=user)
 
 
 @login_required

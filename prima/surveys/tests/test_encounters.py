@@ -98,3 +98,70 @@ def test_two_responses_at_once_store_one(org):
         thread.join()
     assert sorted(outcomes) == ["stored"] + ["used"] * 5
     assert Response.objects.count() == 1
+
+
+def test_served_visits_are_the_population_of_the_sample(org):
+    """Visits the queue served in the period become N of the Krejcie–Morgan sample,
+    ahead of a declared population; without any, the declared one counts."""
+    from datetime import date, datetime
+
+    from django.utils import timezone
+
+    from prima.core.periods import PeriodKind, period_containing
+    from prima.surveys.diagnosis import unit_sample
+    from prima.surveys.encounters import encounter_issue
+    from prima.surveys.models import Population
+    from prima.surveys.selectors import Scope
+
+    period = period_containing(date(2026, 3, 10), PeriodKind.TRIWULAN)
+    Population.objects.create(
+        pemda=org.pemda,
+        unit=org.unit,
+        period_start=period.start,
+        period_end=period.end,
+        population=500,
+    )
+    scope = Scope.of(org.unit)
+    assert unit_sample(scope, period, 10).population == 500
+    for day in (date(2026, 1, 1), date(2026, 3, 31), date(2026, 4, 1)):
+        served = timezone.make_aware(datetime.combine(day, datetime.min.time()))
+        encounter_issue(layanan=org.layanan, served_at=served.replace(hour=23))
+    sample = unit_sample(scope, period, 10)
+    assert (sample.population, sample.source) == (2, "served")
+
+
+def test_officer_ikm_is_for_the_unit_admins_and_each_officer_alone(client, org, users):
+    """The unit's administrators see every officer's IKM on the unit's SKM page; a
+    counter officer sees only their own; leadership sees none."""
+    import uuid
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from prima.core.roles import Role
+    from prima.organisations.testing import make_user
+    from prima.surveys.encounters import encounter_issue, encounter_response_submit
+
+    other = make_user(username="loket2", role=Role.PETUGAS_LOKET, unit=org.unit)
+    served = timezone.now() - timedelta(minutes=5)
+    for officer, score in ((users["petugas_loket"], 4), (other, 2)):
+        encounter, _token = encounter_issue(
+            layanan=org.layanan, served_at=served, officer=officer, counter="Loket 1"
+        )
+        encounter_response_submit(
+            encounter,
+            idempotency_key=uuid.uuid4(),
+            scores={f"U{i}": score for i in range(1, 10)},
+        )
+    url = reverse("surveys:unit-results", kwargs={"unit_pk": org.unit.pk})
+
+    def officers(name):
+        client.force_login(users[name] if name in users else other)
+        return {row.label for row in client.get(url).context["officers"]}
+
+    assert officers("operator_unit") == {"petugas_loket", "loket2"}
+    assert officers("admin_opd") == {"petugas_loket", "loket2"}
+    assert officers("petugas_loket") == {"petugas_loket"}
+    assert officers("loket2") == {"loket2"}
+    assert officers("pimpinan") == set()
