@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 class Job(models.Model):
     class Kind(models.TextChoices):
         SKM_ANSWERS = "skm_answers", _("SKM answers of a Pemda and year (CSV)")
+        COMPLAINTS = "complaints", _("Complaints of a Pemda and year (CSV)")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting")

@@ -10,8 +10,12 @@ import tempfile
 
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from prima.complaints.models import Case
+from prima.complaints.models import Kind as CaseKind
+from prima.complaints.models import Status as CaseStatus
 from prima.core.roles import VIEW, Area
 from prima.core.scoping import pemdas_where
 from prima.jobs.models import Job
@@ -24,21 +28,37 @@ logger = logging.getLogger(__name__)
 PROGRESS_EVERY = 5000
 
 
-def export_pemdas(user):
-    """Return the Pemda whose whole SKM the user may export (a Pemda-level survey
-    grant; every Pemda for the platform operator)."""
-    return Pemda.objects.filter(pemdas_where(user, Area.SURVEY, VIEW).q("pk")).order_by(
-        "name"
-    )
+# Which grant, held at Pemda level, lets a user export each kind of file.
+KIND_AREAS = {Job.Kind.SKM_ANSWERS: Area.SURVEY, Job.Kind.COMPLAINTS: Area.COMPLAINTS}
 
 
-def job_start(*, owner, pemda: Pemda, year: int) -> Job:
+def export_pemdas(user, kind: str | None = None):
+    """Return the Pemda whose whole data of ``kind`` the user may export (a
+    Pemda-level grant of its area; any kind when None; every Pemda for the platform
+    operator)."""
+    kinds = [kind] if kind else list(KIND_AREAS)
+    q = Q(pk__in=[])
+    for name in kinds:
+        q |= pemdas_where(user, KIND_AREAS[name], VIEW).q("pk")
+    return Pemda.objects.filter(q).order_by("name")
+
+
+def export_kinds(user) -> list[tuple[str, str]]:
+    """Return the kinds of export the user may start somewhere."""
+    return [
+        (value, label)
+        for value, label in Job.Kind.choices
+        if export_pemdas(user, value).exists()
+    ]
+
+
+def job_start(
+    *, owner, pemda: Pemda, year: int, kind: str = Job.Kind.SKM_ANSWERS
+) -> Job:
     """Record the job and queue it once the record is committed."""
     from prima.jobs.tasks import run_job
 
-    job = Job.objects.create(
-        owner=owner, pemda=pemda, kind=Job.Kind.SKM_ANSWERS, year=year
-    )
+    job = Job.objects.create(owner=owner, pemda=pemda, kind=kind, year=year)
     transaction.on_commit(lambda: run_job.enqueue(job.pk))
     return job
 
@@ -47,18 +67,72 @@ def _answers(job: Job):
     return Response.objects.filter(pemda=job.pemda, service_date__year=job.year)
 
 
+def _cases(job: Job):
+    return Case.objects.filter(pemda=job.pemda, received_at__year=job.year)
+
+
+#: The complaint list's columns: what the case is and how it was handled, without
+#: the citizen's name, contacts, description or tracking code.
+COMPLAINT_HEADER = [
+    "nomor",
+    "diterima",
+    "jenis",
+    "opd",
+    "unit",
+    "layanan",
+    "perihal",
+    "status",
+    "batas_jawaban",
+    "dijawab",
+    "tepat_waktu",
+    "ditutup",
+    "penilaian",
+    "dibuka_ulang",
+]
+
+
+def _day(moment):
+    return timezone.localtime(moment).date().isoformat() if moment else ""
+
+
+def complaint_rows(cases):
+    """Yield COMPLAINT_HEADER rows of ``cases``, oldest first, in constant memory."""
+    kinds, statuses = dict(CaseKind.choices), dict(CaseStatus.choices)
+    rows = cases.order_by("received_at", "pk").values_list(
+        "pk", "received_at", "kind", "unit__opd__name", "unit__name", "layanan__name",
+        "subject", "status", "answer_due", "answered_at", "closed_at", "rating",
+        "reopen_count",
+    )  # fmt: skip
+    for (pk, received, kind, opd, unit, layanan, subject, status, due, answered,
+         closed, rating, reopened) in rows.iterator(chunk_size=2000):  # fmt: skip
+        on_time = ""
+        if answered and due:
+            on_time = "ya" if timezone.localtime(answered).date() <= due else "tidak"
+        yield [
+            pk, _day(received), str(kinds.get(kind, kind)), opd or "", unit or "",
+            layanan or "", subject, str(statuses.get(status, status)),
+            due.isoformat() if due else "", _day(answered), on_time, _day(closed),
+            rating or "", reopened,
+        ]  # fmt: skip
+
+
+EXPORTS = {
+    Job.Kind.SKM_ANSWERS: ("skm", _answers, CSV_HEADER, csv_rows),
+    Job.Kind.COMPLAINTS: ("pengaduan", _cases, COMPLAINT_HEADER, complaint_rows),
+}
+
+
 def job_run(job_id: int) -> None:
     """Write the job's CSV; a failure is recorded on the job for its owner."""
     job = Job.objects.get(pk=job_id)
-    answers = _answers(job)
-    Job.objects.filter(pk=job.pk).update(
-        status=Job.Status.RUNNING, total=answers.count()
-    )
+    stem, source, header, rows_of = EXPORTS[job.kind]
+    items = source(job)
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, total=items.count())
     try:
         with tempfile.TemporaryFile("w+b") as handle:
-            _write_csv(job, answers, handle)
+            _write_csv(job, header, rows_of(items), handle)
             handle.seek(0)
-            name = f"skm-{job.pemda.slug}-{job.year}.csv"
+            name = f"{stem}-{job.pemda.slug}-{job.year}.csv"
             job.file.save(name, File(handle), save=False)
     except Exception as exc:
         logger.exception("job %s failed", job.pk)
@@ -84,12 +158,12 @@ class _Utf8:
         self.handle.write(text.encode("utf-8"))
 
 
-def _write_csv(job: Job, answers, handle) -> None:
+def _write_csv(job: Job, header, rows, handle) -> None:
     handle.write("\ufeff".encode())  # a BOM, so spreadsheets read UTF-8
     writer = csv.writer(_Utf8(handle))
-    writer.writerow(CSV_HEADER)
+    writer.writerow(header)
     done = 0
-    for row in csv_rows(answers):
+    for row in rows:
         writer.writerow([safe_text(value) for value in row])
         done += 1
         if done % PROGRESS_EVERY == 0:

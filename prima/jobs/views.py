@@ -19,20 +19,22 @@ from prima.jobs.models import Job
 REFRESH_SECONDS = 2
 
 
-def _pemdas(user):
+def _form(user, data=None, initial=None) -> ExportForm:
     pemdas = services.export_pemdas(user)
     if not pemdas.exists():
         raise PermissionDenied
-    return pemdas
+    return ExportForm(
+        data,
+        initial=initial,
+        pemdas=pemdas,
+        kinds=services.export_kinds(user),
+        pemdas_for_kind=lambda kind: services.export_pemdas(user, kind),
+    )
 
 
 @login_required
 def job_list(request):
-    pemdas = _pemdas(request.user)
-    form = ExportForm(
-        initial={"pemda": pemdas.first(), "year": timezone.localdate().year},
-        pemdas=pemdas,
-    )
+    form = _form(request.user, initial={"year": timezone.localdate().year})
     jobs = Job.objects.filter(owner=request.user).select_related("pemda")[:50]
     return TemplateResponse(request, "jobs/job_list.html", {"form": form, "jobs": jobs})
 
@@ -40,8 +42,7 @@ def job_list(request):
 @login_required
 @require_POST
 def job_start(request):
-    pemdas = _pemdas(request.user)
-    form = ExportForm(request.POST, pemdas=pemdas)
+    form = _form(request.user, request.POST)
     if not form.is_valid():
         jobs = Job.objects.filter(owner=request.user).select_related("pemda")[:50]
         context = {"form": form, "jobs": jobs}
@@ -50,6 +51,7 @@ def job_start(request):
         owner=request.user,
         pemda=form.cleaned_data["pemda"],
         year=form.cleaned_data["year"],
+        kind=form.cleaned_data["kind"],
     )
     return redirect("jobs:detail", pk=job.pk)
 

@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from prima.jobs import services
 from prima.jobs.models import Job
@@ -64,7 +65,8 @@ def test_pages_are_for_pemda_level_survey_roles_and_a_job_for_its_owner(
     client.force_login(users["pimpinan"])
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("jobs:start"), {"pemda": org.pemda.slug, "year": "2025"}
+            reverse("jobs:start"),
+            {"kind": "skm_answers", "pemda": org.pemda.slug, "year": "2025"},
         )
     job = Job.objects.get()
     assert response.url == reverse("jobs:detail", kwargs={"pk": job.pk})
@@ -80,7 +82,8 @@ def test_pages_are_for_pemda_level_survey_roles_and_a_job_for_its_owner(
 def test_another_pemda_or_a_bad_year_is_refused_naming_the_field(client, org, users):
     client.force_login(users["admin_pemda"])
     response = client.post(
-        reverse("jobs:start"), {"pemda": org.other_pemda.slug, "year": "20"}
+        reverse("jobs:start"),
+        {"kind": "skm_answers", "pemda": org.other_pemda.slug, "year": "20"},
     )
     assert response.status_code == 400
     assert set(response.context["form"].errors) == {"pemda", "year"}
@@ -105,3 +108,44 @@ def test_the_database_queue_runs_the_job_in_a_worker(org, users):
         assert Job.objects.get(pk=job.pk).status == "queued"
         call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
     assert Job.objects.get(pk=job.pk).status == "done"
+
+
+def test_the_complaint_list_has_no_personal_data_and_says_if_on_time(
+    org, users, django_capture_on_commit_callbacks
+):
+    from prima.complaints.testing import make_case
+
+    make_case(org, subject="Antrean lama", contact_name="Budi", contact_phone="0812")
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.job_start(
+            owner=users["admin_pemda"],
+            pemda=org.pemda,
+            year=timezone.localdate().year,
+            kind=Job.Kind.COMPLAINTS,
+        )
+    job.refresh_from_db()
+    rows = _rows(job)
+    assert rows[0] == services.COMPLAINT_HEADER
+    assert len(rows) == 2 and rows[1][6] == "Antrean lama"
+    text = "\n".join(",".join(row) for row in rows)
+    assert "Budi" not in text and "0812" not in text
+    assert job.filename.startswith("pengaduan-")
+
+
+def test_a_kind_the_user_may_not_export_of_that_pemda_is_refused(client, org, users):
+    """A mentor reads the Pemda's SKM but not its complaints."""
+    client.force_login(users["mentor"])
+    response = client.post(
+        reverse("jobs:start"),
+        {"kind": "complaints", "pemda": org.pemda.slug, "year": "2025"},
+    )
+    assert response.status_code == 400
+    assert "kind" in response.context["form"].errors
+    assert not Job.objects.exists()
+
+
+def test_each_kind_needs_its_own_pemda_level_grant(org, users):
+    kinds = {name: dict(services.export_kinds(users[name])) for name in users}
+    assert set(kinds["admin_pemda"]) == {"skm_answers", "complaints"}
+    assert set(kinds["mentor"]) == {"skm_answers"}  # reads surveys, not complaints
+    assert kinds["admin_opd"] == {}
