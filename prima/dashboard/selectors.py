@@ -34,12 +34,7 @@ from prima.surveys import ikm, reporting
 from prima.surveys.models import FollowUp, Population
 from prima.surveys.questions import UNSUR_NAMES
 from prima.surveys.sampling import required_sample
-from prima.surveys.selectors import (
-    Scope,
-    results_by,
-    results_with_total,
-    scope_result,
-)
+from prima.surveys.selectors import Scope, counts_by, trend_results
 
 # How many closed periods of each kind the period menu offers.
 CLOSED_PERIODS = {PeriodKind.TRIWULAN: 4, PeriodKind.SEMESTER: 2, PeriodKind.TAHUN: 2}
@@ -227,29 +222,35 @@ def _ikm_tile(
     scope: DashboardScope, period: Period, result: ikm.IkmResult | None
 ) -> IkmTile | None:
     """The scope's IKM (``result``, already read with its units) and the trend of
-    the periods before it."""
-    survey_scope = scope.survey_scope
+    the periods before it (one more rollup read)."""
+    if result is None:
+        return None
     earlier = [previous(period)]
     while len(earlier) < TREND_PERIODS - 1:
         earlier.insert(0, previous(earlier[0]))
-    points = [(item, scope_result(survey_scope, item)) for item in earlier]
-    points.append((period, result))
-    if result is None:
-        return None
+    points = [*trend_results(scope.survey_scope, earlier), (period, result)]
     return IkmTile(result, points[-2][1], str(reporting.trend_svg(points)))
 
 
 def _heat_map(
-    scope: DashboardScope, period: Period, by_unit: dict[int, ikm.IkmResult]
+    scope: DashboardScope,
+    unit_counts: dict[int, dict],
+    by_unit: dict[int, ikm.IkmResult],
+    units: dict[int, Unit],
 ) -> str | None:
-    """OPD × unsur for the Pemda, unit × unsur for an OPD, weakest first."""
+    """OPD × unsur for the Pemda (each OPD's counts summed from its units'), unit ×
+    unsur for an OPD; weakest first."""
     if scope.opd is None:
-        results = results_by(period, pemda=scope.pemda, group="opd")
-        subjects = PerangkatDaerah.objects.filter(pk__in=results)
-        labelled = [(opd.short_name or opd.name, results[opd.pk]) for opd in subjects]
+        per_opd: dict[int, list] = {}
+        for pk, counts in unit_counts.items():
+            per_opd.setdefault(units[pk].opd_id, []).append(counts)
+        opds = PerangkatDaerah.objects.filter(pk__in=per_opd)
+        labelled = [
+            (opd.short_name or opd.name, ikm.compute(ikm.add_counts(*per_opd[opd.pk])))
+            for opd in opds
+        ]
     else:
-        subjects = Unit.objects.filter(pk__in=by_unit)
-        labelled = [(unit.name, by_unit[unit.pk]) for unit in subjects]
+        labelled = [(units[pk].name, result) for pk, result in by_unit.items()]
     if not labelled:
         return None
     labelled.sort(key=lambda pair: (pair[1].ikm, pair[0]))
@@ -420,14 +421,17 @@ def dashboard(user, scope: DashboardScope, period: Period, today: date) -> Dashb
         .select_related("opd")
         .order_by("name")
     }
-    total, by_unit = results_with_total(
+    # One grouped read of the rollups gives the units, their OPD and the whole.
+    unit_counts = counts_by(
         period, pemda=scope.pemda, group="unit", within=scope.within
     )
+    by_unit = {pk: ikm.compute(counts) for pk, counts in unit_counts.items()}
+    total = ikm.compute(ikm.add_counts(*unit_counts.values())) if unit_counts else None
     return Dashboard(
         scope=scope,
         period=period,
         ikm=_ikm_tile(scope, period, total),
-        heat_map=_heat_map(scope, period, by_unit),
+        heat_map=_heat_map(scope, unit_counts, by_unit, units),
         lowest=_lowest(user, period, by_unit, units),
         sample=_sample(period, by_unit, units),
         rtl=_rtl(period, units, today),

@@ -150,20 +150,60 @@ def results_by(
     return results_with_total(period, pemda=pemda, group=group, within=within)[1]
 
 
+def counts_by(
+    period: Period, *, pemda: Pemda, group: str, within: dict[str, Any] | None = None
+) -> dict[int, dict[ikm.Unsur, ikm.ScoreCounts]]:
+    """Return the summed score counts per unit, OPD or service in ``period``, from
+    one grouped read of the rollups; groups without responses are absent."""
+    key = f"{group}_id"
+    grouped: dict[int, list[dict]] = {}
+    for row in _summed(period, key, {"pemda": pemda, **(within or {})}):
+        grouped.setdefault(row[key], []).append(row)
+    return {pk: counts_of_rows(rows) for pk, rows in grouped.items()}
+
+
 def results_with_total(
     period: Period, *, pemda: Pemda, group: str, within: dict[str, Any] | None = None
 ) -> tuple[ikm.IkmResult | None, dict[int, ikm.IkmResult]]:
     """Return the IKM of the whole (the Pemda, or ``within``) and per group, from the
     same grouped read: every rollup row belongs to one group, so the whole's counts
     are the sum of its groups' and need no second query. None: nobody answered."""
-    key = f"{group}_id"
-    grouped: dict[int, list[dict]] = {}
-    for row in _summed(period, key, {"pemda": pemda, **(within or {})}):
-        grouped.setdefault(row[key], []).append(row)
-    counts = {pk: counts_of_rows(rows) for pk, rows in grouped.items()}
+    counts = counts_by(period, pemda=pemda, group=group, within=within)
     per_group = {pk: ikm.compute(c) for pk, c in counts.items()}
     total = ikm.compute(ikm.add_counts(*counts.values())) if counts else None
     return total, per_group
+
+
+def trend_results(
+    scope: Scope, periods: list[Period]
+) -> list[tuple[Period, ikm.IkmResult | None]]:
+    """Return the scope's IKM in each of ``periods`` (consecutive triwulan, semesters
+    or years: whole months), from one read of the monthly rollups grouped by month."""
+    if not periods:
+        return []
+    if any(month_split(period)[1] for period in periods):
+        return [(period, scope_result(scope, period)) for period in periods]
+    sums = {f: Sum(f) for f in ["respondents", *COUNT_FIELDS]}
+    rows = (
+        MonthlyCount.objects.filter(**scope.filter_kwargs())
+        .between(periods[0].start, periods[-1].end)
+        .values("month")
+        .annotate(**sums)
+    )
+    by_period: dict[Period, list[dict]] = {period: [] for period in periods}
+    for row in rows:
+        for period in periods:
+            if period.start <= row["month"] <= period.end:
+                by_period[period].append(row)
+                break
+    trend = []
+    for period in periods:
+        counts = counts_of_rows(by_period[period])
+        try:
+            trend.append((period, ikm.compute(counts)))
+        except ikm.EmptySurveyError:
+            trend.append((period, None))
+    return trend
 
 
 def scope_profile(scope: Scope, period: Period) -> dict[str, dict[str, int]]:

@@ -157,7 +157,7 @@ def test_officer_ikm_is_for_the_unit_admins_and_each_officer_alone(client, org, 
     url = reverse("surveys:unit-results", kwargs={"unit_pk": org.unit.pk})
 
     def officers(name):
-        client.force_login(users[name] if name in users else other)
+        client.force_login(users.get(name, other))
         return {row.label for row in client.get(url).context["officers"]}
 
     assert officers("operator_unit") == {"petugas_loket", "loket2"}

@@ -177,3 +177,20 @@ def test_the_whole_from_its_groups_equals_the_whole_read_alone(org):
         None,
         {},
     )
+
+
+def test_the_trend_from_one_read_equals_each_period_read_alone(org):
+    from datetime import date
+
+    from prima.core.periods import PeriodKind, period_containing, previous
+    from prima.surveys import selectors
+    from prima.surveys.testing import submit_four, submit_scores
+
+    submit_four(org.layanan, day=date(2025, 2, 10))
+    submit_scores(org.layanan, [4] * 9, day=date(2025, 5, 31))
+    last = period_containing(date(2025, 6, 1), PeriodKind.TRIWULAN)
+    periods = [previous(previous(last)), previous(last), last]
+    scope = selectors.Scope(org.pemda)
+    trend = selectors.trend_results(scope, periods)
+    assert trend == [(p, selectors.scope_result(scope, p)) for p in periods]
+    assert trend[0][1] is None and trend[1][1].respondents == 4
