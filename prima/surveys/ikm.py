@@ -148,6 +148,11 @@ def _rounded_units(value: Fraction | Decimal | int, places: int) -> int:
     else:
         exact = value if isinstance(value, Fraction) else Fraction(value)
         numerator, denominator = exact.numerator, exact.denominator
+    return _round_ratio(numerator, denominator, places)
+
+
+def _round_ratio(numerator: int, denominator: int, places: int) -> int:
+    """Return numerator / denominator (denominator > 0) × 10^places rounded half up."""
     # floor(|n| / d × 10^p + 1/2) = floor((2 |n| 10^p + d) / 2d)
     rounded = (2 * abs(numerator) * 10**places + denominator) // (2 * denominator)
     return -rounded if numerator < 0 else rounded
@@ -169,7 +174,11 @@ def convert(value: Fraction | Decimal | int) -> Fraction:
 
 def classify(converted: Fraction | Decimal | int) -> Mutu:
     """Return the mutu of a converted (25–100) value: round to 2 decimals, then grade."""
-    shown = _rounded_units(converted, 2)
+    return _grade(_rounded_units(converted, 2))
+
+
+def _grade(shown: int) -> Mutu:
+    """Return the mutu of a converted value already rounded to hundredths."""
     for bound, mutu in _MUTU_LOWER_HUNDREDTHS:
         if shown >= bound:
             return mutu
@@ -264,11 +273,13 @@ def counts_from_rows(
 
 def add_counts(*parts: Counts) -> dict[Unsur, ScoreCounts]:
     """Return the per-unsur sum of several count mappings (e.g. rollup rows)."""
-    total = {u: ScoreCounts() for u in CODE_ORDER}
+    sums = {u: [0, 0, 0, 0] for u in CODE_ORDER}
     for part in parts:
         for unsur, counts in part.items():
-            total[Unsur(unsur)] = total[Unsur(unsur)] + counts
-    return total
+            into = sums[Unsur(unsur)]
+            for index, value in enumerate(counts.as_tuple()):
+                into[index] += value
+    return {u: ScoreCounts(*values) for u, values in sums.items()}
 
 
 def _respondents(counts: Counts) -> int:
@@ -395,11 +406,15 @@ def compute(
     n = _respondents(counts)
     if n == 0:
         raise EmptySurveyError("no responses: the index is undefined for n = 0")
-    nrr = {u: Fraction(counts[u].score_sum, n) for u in CODE_ORDER}
+    sums = {u: counts[u].score_sum for u in CODE_ORDER}
+    nrr = {u: Fraction(sums[u], n) for u in CODE_ORDER}
     weighted = {u: nrr[u] * resolved[u] for u in CODE_ORDER}
     skm = sum(weighted.values(), Fraction(0))
     ikm = convert(skm)
-    unsur_mutu = {u: classify(convert(nrr[u])) for u in CODE_ORDER}
+    # The grade of NRR × 25 = 25 · sum / n, rounded from the integers themselves.
+    unsur_mutu = {
+        u: _grade(_round_ratio(sums[u] * CONVERSION_FACTOR, n, 2)) for u in CODE_ORDER
+    }
     lowest = min(nrr.values())
     return IkmResult(
         respondents=n,

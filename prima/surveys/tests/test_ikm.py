@@ -400,3 +400,28 @@ def test_display_round_agrees_with_decimal_half_up(value: Fraction, places: int)
         exact = Decimal(value.numerator) / Decimal(value.denominator)
         expected = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     assert display_round(value, places) == expected
+
+
+@given(
+    st.lists(
+        st.tuples(*[st.integers(min_value=0, max_value=50)] * 4),
+        min_size=1,
+        max_size=1,
+    )
+)
+def test_each_unsur_grade_is_the_grade_of_its_converted_nrr(rows):
+    """compute grades each unsur from integers; the same as grading NRR × 25."""
+    from prima.surveys.ikm import ScoreCounts, classify, compute, convert
+
+    ones, twos, threes, fours = rows[0]
+    if ones + twos + threes + fours == 0:
+        return
+    counts = {
+        u: ScoreCounts(ones, twos, threes, fours)
+        if i % 2
+        else ScoreCounts(fours, threes, twos, ones)
+        for i, u in enumerate(CODE_ORDER)
+    }
+    result = compute(counts)
+    for unsur in CODE_ORDER:
+        assert result.unsur_mutu[unsur] == classify(convert(result.nrr[unsur]))
