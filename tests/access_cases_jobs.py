@@ -35,7 +35,8 @@ def _job(org) -> dict:
 
 
 CASES = [
-    Case("jobs:list", expected=EXPORTERS),
+    # Every staff member lists their own jobs; the export form is for exporters.
+    Case("jobs:list", expected=profile(200, anonymous=LOGIN, no_role=403)),
     # An empty form is refused with its errors (400), nothing stored.
     Case(
         "jobs:start",
@@ -43,5 +44,23 @@ CASES = [
         method="post",
     ),
     Case("jobs:detail", _job, OWNER_ONLY),
+    # An empty upload is refused (400) for those who change the unit's survey.
+    Case(
+        "jobs:import_start",
+        lambda org: {"unit_pk": org.unit.pk},
+        profile(
+            404,
+            anonymous=LOGIN,
+            admin_pemda=400,
+            admin_opd=400,
+            operator_unit=400,
+            petugas_loket=403,
+            evaluator=403,
+            mentor=403,
+            pimpinan=403,
+            superuser=400,
+        ),
+        method="post",
+    ),
     Case("jobs:download", _job, OWNER_ONLY),
 ]

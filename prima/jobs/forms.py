@@ -26,3 +26,18 @@ class ExportForm(forms.Form):
         if kind and pemda and not self._pemdas_for_kind(kind).filter(pk=pemda.pk):
             self.add_error("pemda", _("You may not export this of that Pemda."))
         return data
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Paper-form file (CSV or XLSX)"),
+        help_text=_("Up to 200 000 forms in the import's columns; at most 40 MB."),
+    )
+
+    def clean_file(self):
+        from prima.surveys.imports import LARGE_MAX_BYTES
+
+        upload = self.cleaned_data["file"]
+        if upload.size > LARGE_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 40 MB."))
+        return upload

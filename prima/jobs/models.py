@@ -12,6 +12,7 @@ class Job(models.Model):
     class Kind(models.TextChoices):
         SKM_ANSWERS = "skm_answers", _("SKM answers of a Pemda and year (CSV)")
         COMPLAINTS = "complaints", _("Complaints of a Pemda and year (CSV)")
+        SKM_IMPORT = "skm_import", _("Paper forms imported into a unit's SKM")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting")
@@ -34,6 +35,18 @@ class Job(models.Model):
     done = models.PositiveIntegerField(_("rows written"), default=0)
     file = models.FileField(_("file"), upload_to="exports/", blank=True)
     filename = models.CharField(_("file name"), max_length=120, blank=True)
+    # An import: the unit, the uploaded file (removed once read) and what it did.
+    unit = models.ForeignKey(
+        "organisations.Unit",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    source = models.FileField(_("uploaded file"), upload_to="imports/", blank=True)
+    imported = models.PositiveIntegerField(_("forms imported"), default=0)
+    already = models.PositiveIntegerField(_("forms imported before"), default=0)
+    problems = models.JSONField(_("bad cells"), default=list, blank=True)
     error = models.TextField(_("error"), blank=True)
     created_at = models.DateTimeField(_("started at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
@@ -44,6 +57,8 @@ class Job(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
+        if self.kind == self.Kind.SKM_IMPORT:
+            return f"{self.get_kind_display()} · {self.unit} · {self.filename}"
         return f"{self.get_kind_display()} · {self.pemda} {self.year}"
 
     @property

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import logging
 import tempfile
+import uuid
 
 from django.core.files import File
 from django.db import transaction
@@ -19,8 +20,9 @@ from prima.complaints.models import Status as CaseStatus
 from prima.core.roles import VIEW, Area
 from prima.core.scoping import pemdas_where
 from prima.jobs.models import Job
-from prima.organisations.models import Pemda
+from prima.organisations.models import Pemda, Unit
 from prima.reports.xlsx import safe_text
+from prima.surveys.imports import ImportRefused, responses_import
 from prima.surveys.models import Response
 from prima.surveys.reporting import CSV_HEADER, csv_rows
 
@@ -46,9 +48,9 @@ def export_pemdas(user, kind: str | None = None):
 def export_kinds(user) -> list[tuple[str, str]]:
     """Return the kinds of export the user may start somewhere."""
     return [
-        (value, label)
-        for value, label in Job.Kind.choices
-        if export_pemdas(user, value).exists()
+        (kind.value, kind.label)
+        for kind in KIND_AREAS
+        if export_pemdas(user, kind).exists()
     ]
 
 
@@ -122,9 +124,68 @@ EXPORTS = {
 }
 
 
+# How many bad cells an import job keeps to show; the count says if there were more.
+KEPT_PROBLEMS = 500
+
+
+def import_start(*, owner, unit: Unit, upload) -> Job:
+    """Store the uploaded paper-form file and queue its import into ``unit``."""
+    from prima.jobs.tasks import run_job
+
+    job = Job(
+        owner=owner,
+        pemda_id=unit.pemda_id,
+        unit=unit,
+        kind=Job.Kind.SKM_IMPORT,
+        year=timezone.localdate().year,
+        filename=(upload.name or "")[:120],
+    )
+    job.source.save(f"{uuid.uuid4().hex}.bin", upload, save=False)
+    job.save()
+    transaction.on_commit(lambda: run_job.enqueue(job.pk))
+    return job
+
+
+def _run_import(job: Job) -> None:
+    """Import every row of the job's file, or none (``responses_import``), and keep
+    the counts or the bad cells; the uploaded file is removed afterwards."""
+    with job.source.open("rb") as handle:
+        data = handle.read()
+    try:
+        result = responses_import(
+            unit=job.unit, name=job.filename, data=data, large=True
+        )
+    except ImportRefused as exc:
+        problems, failed = [{"row": "", "column": "", "message": str(exc)}], True
+        result = None
+    else:
+        problems = [
+            {"row": e.row, "column": e.column, "message": str(e.reason)}
+            for e in result.errors[:KEPT_PROBLEMS]
+        ]
+        failed = not result.ok
+    job.source.delete(save=False)
+    Job.objects.filter(pk=job.pk).update(
+        status=Job.Status.FAILED if failed else Job.Status.DONE,
+        source="",
+        total=result.rows if result else 0,
+        done=result.rows if result and result.ok else 0,
+        imported=result.imported if result else 0,
+        already=result.already if result else 0,
+        problems=problems,
+        error=str(len(result.errors)) if result and result.errors else "",
+        finished_at=timezone.now(),
+    )
+
+
 def job_run(job_id: int) -> None:
-    """Write the job's CSV; a failure is recorded on the job for its owner."""
-    job = Job.objects.get(pk=job_id)
+    """Run the job: an import, or an export written as CSV; a failure is recorded
+    on the job for its owner."""
+    job = Job.objects.select_related("unit", "pemda").get(pk=job_id)
+    if job.kind == Job.Kind.SKM_IMPORT:
+        Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING)
+        _run_import(job)
+        return
     stem, source, header, rows_of = EXPORTS[job.kind]
     items = source(job)
     Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, total=items.count())

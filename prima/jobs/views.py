@@ -11,9 +11,12 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from prima.core.roles import CHANGE, Area
+from prima.core.scoping import get_for_user, user_has_any_role
 from prima.jobs import services
-from prima.jobs.forms import ExportForm
+from prima.jobs.forms import ExportForm, ImportForm
 from prima.jobs.models import Job
+from prima.organisations.models import Unit
 
 # The progress page reloads itself this often (seconds) until the job is finished.
 REFRESH_SECONDS = 2
@@ -34,7 +37,12 @@ def _form(user, data=None, initial=None) -> ExportForm:
 
 @login_required
 def job_list(request):
-    form = _form(request.user, initial={"year": timezone.localdate().year})
+    """The user's jobs, and the export form when they may export something."""
+    if not user_has_any_role(request.user):
+        raise PermissionDenied
+    form = None
+    if services.export_pemdas(request.user).exists():
+        form = _form(request.user, initial={"year": timezone.localdate().year})
     jobs = Job.objects.filter(owner=request.user).select_related("pemda")[:50]
     return TemplateResponse(request, "jobs/job_list.html", {"form": form, "jobs": jobs})
 
@@ -52,6 +60,25 @@ def job_start(request):
         pemda=form.cleaned_data["pemda"],
         year=form.cleaned_data["year"],
         kind=form.cleaned_data["kind"],
+    )
+    return redirect("jobs:detail", pk=job.pk)
+
+
+@login_required
+@require_POST
+def import_start(request, unit_pk: int):
+    """Queue a large paper-form import into a unit whose survey the user changes."""
+    unit = get_for_user(
+        Unit.objects, request.user, CHANGE, area=Area.SURVEY, pk=unit_pk
+    )
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        context = {"unit": unit, "form": form}
+        return TemplateResponse(
+            request, "jobs/import_refused.html", context, status=400
+        )
+    job = services.import_start(
+        owner=request.user, unit=unit, upload=form.cleaned_data["file"]
     )
     return redirect("jobs:detail", pk=job.pk)
 

@@ -37,6 +37,9 @@ MAX_BYTES = 5 * 1024 * 1024
 # about 9 s on SQLite. A unit never needs more: Krejcie–Morgan asks at most 384
 # respondents per period.
 MAX_ROWS = 5_000
+# A file imported in the background (prima.jobs) may hold this many forms.
+LARGE_MAX_ROWS = 200_000
+LARGE_MAX_BYTES = 40 * 1024 * 1024
 # Sixteen columns are read; the longest cell is a suggestion, which the online form
 # (``intake_forms.SurveyForm``) limits to 2 000 characters.
 MAX_COLUMNS = 60
@@ -89,13 +92,14 @@ class ImportResult:
         return not self.errors
 
 
-def read_table(name: str, data: bytes) -> Table:
-    """Return the file's non-blank rows (header first), each with its row number."""
+def read_table(name: str, data: bytes, *, large: bool = False) -> Table:
+    """Return the file's non-blank rows (header first), each with its row number;
+    ``large`` files (imported in the background) may be bigger."""
     return read_file_table(
         name,
         data,
-        max_bytes=MAX_BYTES,
-        max_rows=MAX_ROWS,
+        max_bytes=LARGE_MAX_BYTES if large else MAX_BYTES,
+        max_rows=LARGE_MAX_ROWS if large else MAX_ROWS,
         max_columns=MAX_COLUMNS,
         max_cell_chars=MAX_CELL_CHARS,
     )
@@ -230,14 +234,21 @@ class _Rollback(Exception):
 
 
 def responses_import(
-    *, unit: Unit, name: str, data: bytes, today: date | None = None
+    *,
+    unit: Unit,
+    name: str,
+    data: bytes,
+    today: date | None = None,
+    large: bool = False,
 ) -> ImportResult:
     """Validate every row of a paper-form file and store all of them, or none.
 
-    Raise ``ImportRefused`` when the file cannot be read at all.
+    Raise ``ImportRefused`` when the file cannot be read at all. ``large`` allows
+    the background import's bigger files (``LARGE_MAX_ROWS``).
     """
     today = today or timezone.localdate()
-    clean, errors = validate_rows(read_table(name, data), unit=unit, today=today)
+    table = read_table(name, data, large=large)
+    clean, errors = validate_rows(table, unit=unit, today=today)
     result = ImportResult(rows=len(clean), errors=errors)
     if errors:
         return result

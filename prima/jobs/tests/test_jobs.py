@@ -60,8 +60,8 @@ def test_pages_are_for_pemda_level_survey_roles_and_a_job_for_its_owner(
     client, org, users, django_capture_on_commit_callbacks
 ):
     submit_four(org.layanan, day=DAY)
-    client.force_login(users["admin_opd"])
-    assert client.get(reverse("jobs:list")).status_code == 403
+    client.force_login(users["admin_opd"])  # lists its jobs; exports nothing
+    assert 'name="kind"' not in client.get(reverse("jobs:list")).content.decode()
     client.force_login(users["pimpinan"])
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -149,3 +149,47 @@ def test_each_kind_needs_its_own_pemda_level_grant(org, users):
     assert set(kinds["admin_pemda"]) == {"skm_answers", "complaints"}
     assert set(kinds["mentor"]) == {"skm_answers"}  # reads surveys, not complaints
     assert kinds["admin_opd"] == {}
+
+
+IMPORT_HEADER = "tanggal,kode_layanan,u1,u2,u3,u4,u5,u6,u7,u8,u9\n"
+
+
+def _csv_upload(org, rows: int, bad_row: int | None = None):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    lines = [IMPORT_HEADER]
+    for number in range(rows):
+        score = "9" if number == bad_row else "3"
+        lines.append(f"2025-03-04,{org.layanan.code},{score},3,3,3,3,3,3,3,3\n")
+    return SimpleUploadedFile("formulir.csv", "".join(lines).encode())
+
+
+def test_a_large_import_runs_in_the_background_all_or_nothing(
+    client, org, users, django_capture_on_commit_callbacks, monkeypatch
+):
+    from prima.surveys import imports
+    from prima.surveys.models import Response
+
+    monkeypatch.setattr(imports, "MAX_ROWS", 3)  # the page's limit, made small
+    client.force_login(users["operator_unit"])
+    page = client.post(
+        reverse("surveys:import", kwargs={"unit_pk": org.unit.pk}),
+        {"file": _csv_upload(org, 5)},
+    )
+    assert page.context["form"].errors["file"] and not Response.objects.exists()
+    url = reverse("jobs:import_start", kwargs={"unit_pk": org.unit.pk})
+    rows = 5  # too many for the page, fine in the background
+    with django_capture_on_commit_callbacks(execute=True):
+        refused = client.post(url, {"file": _csv_upload(org, rows, bad_row=1)})
+    job = Job.objects.get()
+    assert refused.url == reverse("jobs:detail", kwargs={"pk": job.pk})
+    assert job.status == "failed" and not Response.objects.exists()
+    assert job.problems[0]["row"] == 3 and job.problems[0]["column"] == "u1", job.problems
+    assert not job.source
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"file": _csv_upload(org, rows)})
+    done = Job.objects.get(status="done")
+    assert (done.imported, done.already) == (rows, 0)
+    assert Response.objects.count() == rows
+    page = client.get(reverse("jobs:detail", kwargs={"pk": done.pk})).content.decode()
+    assert 'id="import-done"' in page
