@@ -184,7 +184,9 @@ def test_a_large_import_runs_in_the_background_all_or_nothing(
     job = Job.objects.get()
     assert refused.url == reverse("jobs:detail", kwargs={"pk": job.pk})
     assert job.status == "failed" and not Response.objects.exists()
-    assert job.problems[0]["row"] == 3 and job.problems[0]["column"] == "u1", job.problems
+    assert job.problems[0]["row"] == 3 and job.problems[0]["column"] == "u1", (
+        job.problems
+    )
     assert not job.source
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"file": _csv_upload(org, rows)})
