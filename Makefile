@@ -18,7 +18,7 @@ PORT ?= 8000
 
 # Every test part runs with the test settings, whatever the caller's shell exports.
 TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test
-PYTEST := $(BIN)/pytest -ra
+PYTEST := $(BIN)/pytest -ra --durations=15
 # The SQLite and PostgreSQL parts run on one pytest-xdist worker per core, each worker
 # with its own test database (pytest-django suffixes the name with the worker id).
 # --dist loadfile keeps a module on one worker, so a module-scoped fixture such as the
