@@ -154,7 +154,8 @@ def _rounded_units(value: Fraction | Decimal | int, places: int) -> int:
 def _round_ratio(numerator: int, denominator: int, places: int) -> int:
     """Return numerator / denominator (denominator > 0) × 10^places rounded half up."""
     # floor(|n| / d × 10^p + 1/2) = floor((2 |n| 10^p + d) / 2d)
-    rounded = (2 * abs(numerator) * 10**places + denominator) // (2 * denominator)
+    scale: int = 10**places
+    rounded = (2 * abs(numerator) * scale + denominator) // (2 * denominator)
     return -rounded if numerator < 0 else rounded
 
 
