@@ -56,6 +56,12 @@ class Venue(PemdaOwned):
         default=30,
         validators=[MinValueValidator(0), MaxValueValidator(480)],
     )
+    notify_ahead = models.PositiveSmallIntegerField(
+        _("places ahead at which a visitor is told their turn is near"),
+        default=3,
+        validators=[MaxValueValidator(20)],
+        help_text=_("For visitors who left a phone number; 0 sends no such message."),
+    )
 
     objects = VenueQuerySet.as_manager()
     scope_area = Area.QUEUE
@@ -451,6 +457,11 @@ class Ticket(PemdaOwned, VenuePart):
         blank=True,
         related_name="+",
     )
+    # A number the visitor chose to leave for messages (``notify.phone_number``
+    # form); never shown, and cleared when the ticket is finished or its day ends.
+    phone = models.CharField(_("phone for messages"), max_length=16, blank=True)
+    # When the visitor was told their turn is near: told once only.
+    near_notified_at = models.DateTimeField(null=True, blank=True)
 
     objects = TicketQuerySet.as_manager()
     scope_area = Area.QUEUE
@@ -509,6 +520,8 @@ class Booking(PemdaOwned, VenuePart):
         related_name="booking",
     )
     created_at = models.DateTimeField(_("booked at"))
+    # Handed to the ticket at check-in, then cleared here (``Ticket.phone``).
+    phone = models.CharField(_("phone for messages"), max_length=16, blank=True)
 
     objects = ScopedQuerySet.as_manager()
     scope_area = Area.QUEUE

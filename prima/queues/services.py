@@ -9,14 +9,16 @@ import secrets
 import uuid
 from datetime import datetime, time
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from prima.core.idempotency import store_once
-from prima.queues import booking, issuing, ticket_flow
+from prima.queues import booking, issuing, notify, ticket_flow
 from prima.queues.models import (
     Agency,
     Booking,
@@ -254,11 +256,13 @@ def ticket_issue(
     priority: str = "",
     idempotency_key: uuid.UUID | None = None,
     now: datetime | None = None,
+    phone: str = "",
 ) -> tuple[Ticket, bool]:
     """Issue the next ticket of ``service``; return (ticket, created).
 
     Refused with a ``ValidationError`` outside opening hours, after the cut-off or
     beyond the quota. A key already used returns its ticket (a double tap).
+    ``phone`` (already in ``notify.phone_number`` form) receives the messages.
     """
     now = now or timezone.now()
 
@@ -280,6 +284,7 @@ def ticket_issue(
             priority=priority,
             issued_at=now,
             arrived_at=now,
+            phone=phone,
         )
         ticket.full_clean(exclude=["service", "venue", "pemda"])
         ticket.save(force_insert=True)
@@ -402,6 +407,7 @@ def ticket_act(
     except Refused as refused:
         raise _refuse(refused.code) from None
     note = ""
+    line_before = (ticket.service_id, ticket.state)
     if act in (Action.CALL, Action.RECALL):
         if ticket.called_at is None:
             ticket.called_at = now
@@ -420,6 +426,8 @@ def ticket_act(
         ticket.finished_at = now
         _count(ticket, served=1, service_from=ticket.started_at, at=now)
         _issue_survey(ticket, counter, officer, now)
+        _tell_survey(ticket)
+        ticket.phone = ""
     elif act is Action.TRANSFER:
         if to_service is None or to_service.venue_id != ticket.venue_id:
             raise ValidationError(_("Choose a service of this hall to transfer to."))
@@ -432,7 +440,96 @@ def ticket_act(
     ticket.state = state.value
     ticket.save()
     _event(ticket, act.value, now, counter=counter, officer=officer, note=note)
+    if act in (Action.CALL, Action.RECALL):
+        _tell_called(ticket, counter)
+    # Whoever moved up to the front of a line hears so; a ticket transferred in
+    # keeps its arrival time, so it may land near the front of its new line.
+    if line_before[1] == State.WAITING and (
+        state is not State.WAITING or act is Action.TRANSFER
+    ):
+        _tell_near(ticket.venue, line_before[0], ticket.day, now)
+    if act is Action.TRANSFER:
+        _tell_near(ticket.venue, ticket.service_id, ticket.day, now)
     return ticket
+
+
+# Messages to visitors ------------------------------------------------------------
+
+
+def _send_after_commit(ticket: Ticket, kind: str, text: str) -> None:
+    message = notify.Message(
+        to=ticket.phone,
+        text=text,
+        kind=kind,
+        ticket=ticket.code,
+        venue=ticket.venue.name,
+    )
+    transaction.on_commit(lambda: notify.deliver(message))
+
+
+def _tell_called(ticket: Ticket, counter: Counter) -> None:
+    if not ticket.phone:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        text = _("Number %(code)s, please go to %(counter)s now (%(venue)s).") % {
+            "code": ticket.code,
+            "counter": counter.name,
+            "venue": ticket.venue.name,
+        }
+    _send_after_commit(ticket, "called", text)
+
+
+def _tell_near(venue: Venue, service_id: int, day, now: datetime) -> None:
+    """Tell the visitors now among the first ``venue.notify_ahead`` of the line
+    that their turn is near, each once."""
+    if venue.notify_ahead <= 0:
+        return
+    front = list(
+        Ticket.objects.filter(service_id=service_id, day=day, state=TicketState.WAITING)
+        .in_call_order()
+        .values_list("pk", flat=True)[: venue.notify_ahead]
+    )
+    due = Ticket.objects.filter(pk__in=front, near_notified_at__isnull=True).exclude(
+        phone=""
+    )
+    for ticket in due.select_related("venue"):
+        # The update that marks it is the one that sends: never twice, even when
+        # two counters call at once.
+        if not Ticket.objects.filter(
+            pk=ticket.pk, near_notified_at__isnull=True
+        ).update(near_notified_at=now):
+            continue
+        with translation.override(settings.LANGUAGE_CODE):
+            text = _(
+                "Number %(code)s: your turn is near, %(ahead)s ahead of you. "
+                "Please come back to %(venue)s."
+            ) % {
+                "code": ticket.code,
+                "ahead": front.index(ticket.pk),
+                "venue": ticket.venue.name,
+            }
+        _send_after_commit(ticket, "near", text)
+
+
+def _tell_survey(ticket: Ticket) -> None:
+    if not ticket.phone or not ticket.survey_token:
+        return
+    url = settings.PRIMA_BASE_URL + reverse(
+        "surveys:survey-encounter", args=[ticket.survey_token]
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        text = _(
+            "Thank you for visiting %(venue)s. Please rate the service: %(url)s"
+        ) % {"venue": ticket.venue.name, "url": url}
+    _send_after_commit(ticket, "survey", text)
+
+
+def phones_forget(*, before) -> int:
+    """Clear the phone numbers of tickets and bookings of days before ``before``;
+    return how many rows held one."""
+    tickets = Ticket.objects.filter(day__lt=before).exclude(phone="").update(phone="")
+    bookings = Booking.objects.filter(day__lt=before).exclude(phone="").update(phone="")
+    return tickets + bookings
 
 
 def _served_ids(counter: Counter) -> set[int]:
@@ -499,6 +596,7 @@ def booking_make(
     slot: time,
     idempotency_key: uuid.UUID,
     now: datetime | None = None,
+    phone: str = "",
 ) -> tuple[Booking, bool]:
     """Reserve ``slot`` of ``service`` on ``day``; return (booking, created).
 
@@ -528,6 +626,7 @@ def booking_make(
             code=booking.code_from(secrets.randbits(32)),
             idempotency_key=idempotency_key,
             created_at=now,
+            phone=phone,
         )
         row.save(force_insert=True)
         return row
@@ -574,7 +673,7 @@ def booking_check_in(*, venue: Venue, code: str, now: datetime | None = None) ->
     # ``booking_state`` reads as lapsed once the slot has passed.
     if refusal is not None or row.state == BookingState.LAPSED:
         raise _refuse(refusal or "lapsed")
-    ticket, _created = ticket_issue(service=row.service, now=now)
-    row.ticket, row.state = ticket, BookingState.CHECKED_IN
-    row.save(update_fields=["ticket", "state"])
+    ticket, _created = ticket_issue(service=row.service, now=now, phone=row.phone)
+    row.ticket, row.state, row.phone = ticket, BookingState.CHECKED_IN, ""
+    row.save(update_fields=["ticket", "state", "phone"])
     return ticket
