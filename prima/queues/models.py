@@ -544,6 +544,12 @@ class TicketEvent(models.Model):
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=10)
+    # The ticket's service after the transition (a transfer changes it), so the
+    # log alone rebuilds the daily counts (``rollups.replay``). Empty on events
+    # recorded before it was kept.
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     at = models.DateTimeField(_("time"))
     counter = models.ForeignKey(
         Counter, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -566,22 +572,30 @@ class TicketEvent(models.Model):
         return f"{self.ticket} · {self.action} · {self.at:%H:%M:%S}"
 
 
-class DailyServiceCount(models.Model):
-    """Additive counts of one service's tickets on one day, updated as they move.
+class QueueCounts(models.Model):
+    """Additive counts of one day's tickets, updated as they move.
 
     Wait and service times are kept as histograms of whole minutes, so medians and
     percentiles of any period come from summing the days' histograms.
     """
 
     venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="+")
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
-    issued = models.PositiveIntegerField(default=0)
     called = models.PositiveIntegerField(default=0)
     served = models.PositiveIntegerField(default=0)
     no_show = models.PositiveIntegerField(default=0)
     wait_minutes = models.JSONField(default=dict, blank=True)
     service_minutes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class DailyServiceCount(QueueCounts):
+    """One service's counts on one day, with the tickets issued and their hours."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    issued = models.PositiveIntegerField(default=0)
     # Tickets issued per hour of the day (local time), for the busiest hours.
     issued_by_hour = models.JSONField(default=dict, blank=True)
 
@@ -596,3 +610,22 @@ class DailyServiceCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service} · {self.day}"
+
+
+class DailyCounterCount(QueueCounts):
+    """One counter's counts on one day: the tickets it called (and their wait),
+    skipped as absent, and served (and their service time)."""
+
+    counter = models.ForeignKey(Counter, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("daily counter count")
+        verbose_name_plural = _("daily counter counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["counter", "day"], name="queues_daily_counter_count_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.counter} · {self.day}"

@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from prima.core.idempotency import store_once
-from prima.queues import booking, issuing, notify, ticket_flow
+from prima.queues import booking, issuing, notify, ticket_flow, waiting
 from prima.queues.models import (
     Agency,
     Booking,
@@ -26,6 +26,7 @@ from prima.queues.models import (
     Closure,
     Counter,
     CounterStatus,
+    DailyCounterCount,
     DailyServiceCount,
     Kiosk,
     OpeningHours,
@@ -301,36 +302,49 @@ def ticket_issue(
 # Rollups -----------------------------------------------------------------------
 
 
-def _minutes(start: datetime | None, end: datetime) -> str | None:
-    if start is None:
-        return None
-    return str(max(0, int((end - start).total_seconds() // 60)))
-
-
 def _count(
-    ticket: Ticket, *, wait_from=None, service_from=None, at=None, hour=None, **deltas
+    ticket: Ticket,
+    *,
+    counter_id: int | None = None,
+    wait_from=None,
+    service_from=None,
+    at=None,
+    hour=None,
+    **deltas,
 ):
-    """Add to the ticket's service-day counts, and a minute (or an hour of issue)
-    to a histogram."""
-    row, _created = DailyServiceCount.objects.select_for_update().get_or_create(
-        service_id=ticket.service_id,
-        day=ticket.day,
-        defaults={"venue_id": ticket.venue_id},
-    )
-    for name, delta in deltas.items():
-        setattr(row, name, getattr(row, name) + delta)
-    for field, start in (
-        ("wait_minutes", wait_from),
-        ("service_minutes", service_from),
-    ):
-        minute = _minutes(start, at) if at else None
-        if minute is not None:
-            histogram = getattr(row, field)
-            histogram[minute] = histogram.get(minute, 0) + 1
-    if hour is not None:
-        key = str(hour)
-        row.issued_by_hour[key] = row.issued_by_hour.get(key, 0) + 1
-    row.save()
+    """Add to the ticket's service-day counts (and to ``counter_id``'s day), and a
+    minute (or an hour of issue) to a histogram; ``rollups.replay`` states the
+    same rules from the event log."""
+    rows = [
+        DailyServiceCount.objects.select_for_update().get_or_create(
+            service_id=ticket.service_id,
+            day=ticket.day,
+            defaults={"venue_id": ticket.venue_id},
+        )[0]
+    ]
+    if counter_id is not None:
+        rows.append(
+            DailyCounterCount.objects.select_for_update().get_or_create(
+                counter_id=counter_id,
+                day=ticket.day,
+                defaults={"venue_id": ticket.venue_id},
+            )[0]
+        )
+    for row in rows:
+        for name, delta in deltas.items():
+            setattr(row, name, getattr(row, name) + delta)
+        for field, start in (
+            ("wait_minutes", wait_from),
+            ("service_minutes", service_from),
+        ):
+            if start is not None and at is not None:
+                histogram = getattr(row, field)
+                minute = str(waiting.whole_minutes(start, at))
+                histogram[minute] = histogram.get(minute, 0) + 1
+        if hour is not None:
+            key = str(hour)
+            row.issued_by_hour[key] = row.issued_by_hour.get(key, 0) + 1
+        row.save()
 
 
 # Moving tickets ----------------------------------------------------------------
@@ -340,7 +354,13 @@ def _event(
     ticket: Ticket, action: str, at: datetime, *, counter=None, officer=None, note=""
 ):
     TicketEvent.objects.create(
-        ticket=ticket, action=action, at=at, counter=counter, officer=officer, note=note
+        ticket=ticket,
+        action=action,
+        at=at,
+        service_id=ticket.service_id,
+        counter=counter,
+        officer=officer,
+        note=note,
     )
 
 
@@ -411,20 +431,32 @@ def ticket_act(
     if act in (Action.CALL, Action.RECALL):
         if ticket.called_at is None:
             ticket.called_at = now
-            _count(ticket, called=1, wait_from=ticket.arrived_at, at=now)
+            _count(
+                ticket,
+                counter_id=counter.pk,
+                called=1,
+                wait_from=ticket.arrived_at,
+                at=now,
+            )
         ticket.last_called_at = now
         ticket.counter, ticket.officer = counter, officer
     elif act is Action.SKIP:
         ticket.skipped_at = now
-        _count(ticket, no_show=1)
+        _count(ticket, counter_id=ticket.counter_id, no_show=1)
     elif act is Action.RETURN:
         ticket.skipped_at = None
-        _count(ticket, no_show=-1)
+        _count(ticket, counter_id=ticket.counter_id, no_show=-1)
     elif act is Action.START:
         ticket.started_at = now
     elif act is Action.FINISH:
         ticket.finished_at = now
-        _count(ticket, served=1, service_from=ticket.started_at, at=now)
+        _count(
+            ticket,
+            counter_id=counter.pk,
+            served=1,
+            service_from=ticket.started_at,
+            at=now,
+        )
         _issue_survey(ticket, counter, officer, now)
         _tell_survey(ticket)
         ticket.phone = ""
