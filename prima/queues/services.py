@@ -521,16 +521,17 @@ def _tell_near(venue: Venue, service_id: int, day, now: datetime) -> None:
         .in_call_order()
         .values_list("pk", flat=True)[: venue.notify_ahead]
     )
-    due = Ticket.objects.filter(pk__in=front, near_notified_at__isnull=True).exclude(
-        phone=""
+    # Locked here, skipping rows another counter holds (it is calling them), so
+    # two calls at once neither wait on each other nor tell anyone twice.
+    due = (
+        Ticket.objects.select_for_update(skip_locked=True)
+        .filter(pk__in=front, near_notified_at__isnull=True)
+        .exclude(phone="")
+        .order_by("pk")
     )
-    for ticket in due.select_related("venue"):
-        # The update that marks it is the one that sends: never twice, even when
-        # two counters call at once.
-        if not Ticket.objects.filter(
-            pk=ticket.pk, near_notified_at__isnull=True
-        ).update(near_notified_at=now):
-            continue
+    for ticket in due:
+        ticket.venue = venue
+        Ticket.objects.filter(pk=ticket.pk).update(near_notified_at=now)
         with translation.override(settings.LANGUAGE_CODE):
             text = _(
                 "Number %(code)s: your turn is near, %(ahead)s ahead of you. "
