@@ -14,6 +14,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
 
@@ -315,3 +316,40 @@ def test_past_days_numbers_are_forgotten(hall):
     new.refresh_from_db()
     assert (old.phone, new.phone) == ("", "+628222")
     assert not Booking.objects.exclude(phone="").exists()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the in-memory SQLite test database cannot be shared between threads",
+)
+@pytest.mark.django_db(transaction=True)
+def test_parallel_calls_tell_each_visitor_once_without_deadlock(org, recorder):
+    """Four counters calling and skipping at once, each call telling the new front
+    of the line: no call fails, and no visitor hears twice that their turn is near."""
+    venue = make_venue(pemda=org.pemda)
+    service = make_service(venue=venue, unit=org.unit, prefix="A")
+    counters = [make_counter(service=service, name=f"Loket {n}") for n in range(4)]
+    for n in range(24):
+        services.ticket_issue(service=service, phone=f"+62812000000{n:02d}")
+    start = threading.Barrier(len(counters))
+    errors = []
+
+    def work(counter):
+        try:
+            start.wait()
+            for _ in range(5):
+                ticket = services.counter_call_next(counter)
+                services.ticket_act(ticket, "skip", counter=counter)
+        except Exception as error:  # noqa: BLE001 - reported by the assertion
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=work, args=(c,)) for c in counters]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    near = [m.ticket for m in recorder.sent if m.kind == "near"]
+    assert near and len(near) == len(set(near))
