@@ -144,3 +144,33 @@ def test_rollups_equal_a_replay_of_the_tickets_events(org, seed):
     assert sum(c.served for c in by_counter.values()) == sum(
         c.served for c in by_service.values()
     )
+
+
+def test_migration_fills_counter_rollups_of_earlier_days(org):
+    """The migration that adds counter rollups fills them from the event log as
+    the services would have kept them."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("prima.queues.migrations.0003_counter_counts")
+    venue = make_venue(pemda=org.pemda)
+    service = make_service(venue=venue, unit=org.unit, prefix="A")
+    counter = make_counter(service=service)
+    now = timezone.now() - timedelta(minutes=40)
+    for _ in range(3):
+        services.ticket_issue(service=service, now=now)
+    ticket = services.counter_call_next(counter, now=now + timedelta(minutes=7))
+    services.ticket_act(ticket, "skip", counter=counter, now=now + timedelta(minutes=8))
+    ticket = services.counter_call_next(counter, now=now + timedelta(minutes=9))
+    services.ticket_act(
+        ticket, "start", counter=counter, now=now + timedelta(minutes=9)
+    )
+    services.ticket_act(
+        ticket, "finish", counter=counter, now=now + timedelta(minutes=15)
+    )
+    kept = _stored(DailyCounterCount, "counter_id", venue)
+    DailyCounterCount.objects.all().delete()
+    migration.fill_counter_counts(apps, None)
+    assert _stored(DailyCounterCount, "counter_id", venue) == kept
+    assert kept[(counter.pk, ticket.day)][:3] == (2, 1, 1)
