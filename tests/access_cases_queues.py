@@ -159,6 +159,7 @@ CASES: list[Case] = [
     ),
     Case("queues:venue_edit", venue, VENUE_CHANGE),
     Case("queues:venue_stats", venue, VENUE_VIEW),
+    Case("queues:venue_stats_xlsx", venue, VENUE_VIEW),
     *(
         Case(f"queues:{name}", venue, post(VENUE_CHANGE), method="post")
         for name in (

@@ -309,6 +309,15 @@ PRIMA_OPEN_DATA_LICENSE = os.environ.get(
     "PRIMA_OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/"
 )
 
+# Messages to queue visitors who leave a phone number (prima/queues/notify.py): a
+# WhatsApp/SMS provider's endpoint that takes JSON, its bearer token, and how long to
+# wait for it. Without a URL the messages go to the log. PRIMA_NOTIFY_GATEWAY may
+# name another gateway class instead.
+PRIMA_NOTIFY_URL = os.environ.get("PRIMA_NOTIFY_URL", "")
+PRIMA_NOTIFY_TOKEN = os.environ.get("PRIMA_NOTIFY_TOKEN", "")
+PRIMA_NOTIFY_TIMEOUT = float(os.environ.get("PRIMA_NOTIFY_TIMEOUT", "3"))
+PRIMA_NOTIFY_GATEWAY = os.environ.get("PRIMA_NOTIFY_GATEWAY", "")
+
 PRIMA_DEMO_PASSWORD = os.environ.get("PRIMA_DEMO_PASSWORD", "prima-demo-2026")
 # Two years of SKM answers for the demo city; tests load fewer.
 PRIMA_DEMO_SURVEY_RESPONSES = int(

@@ -19,4 +19,6 @@ class TicketAdmin(SuperuserOnlyMixin, admin.ModelAdmin):
     list_display = ["__str__", "venue", "day", "state", "priority"]
     list_filter = ["state"]
     # Tickets move only through the counter's state machine (prima.queues.services).
-    readonly_fields = [f.name for f in Ticket._meta.fields]
+    readonly_fields = [f.name for f in Ticket._meta.fields if f.name != "phone"]
+    # A visitor's phone number is for the messages only.
+    exclude = ["phone"]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from prima.core.forms import DateInput, ModelMultipleChoiceField, SubmissionKeyForm
 from prima.organisations.models import Layanan, Unit
 from prima.queues.models import Agency, Priority, Service, Venue, Weekday
+from prima.queues.notify import phone_number
 
 
 class TimeInput(forms.TimeInput):
@@ -20,7 +21,14 @@ class TimeInput(forms.TimeInput):
 class VenueForm(forms.ModelForm):
     class Meta:
         model = Venue
-        fields = ["name", "address", "recall_seconds", "return_minutes", "active"]
+        fields = [
+            "name",
+            "address",
+            "recall_seconds",
+            "return_minutes",
+            "notify_ahead",
+            "active",
+        ]
 
 
 class AgencyForm(forms.Form):
@@ -84,6 +92,25 @@ class KioskForm(forms.Form):
     name = forms.CharField(label=_("Device name"), max_length=100)
 
 
+class PhoneField(forms.CharField):
+    """An optional Indonesian phone number for the queue's messages, kept as +62…"""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Phone for WhatsApp/SMS (optional)"))
+        super().__init__(max_length=20, required=False, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return ""
+        number = phone_number(value)
+        if number is None:
+            raise forms.ValidationError(
+                _("Enter a mobile number such as 0812 3456 7890, or leave it empty.")
+            )
+        return number
+
+
 class TicketForm(SubmissionKeyForm):
     """The kiosk's choice: one service and, where it applies, a priority.
 
@@ -94,6 +121,7 @@ class TicketForm(SubmissionKeyForm):
     key_error = _("Please take a ticket again.")
     service = forms.ModelChoiceField(queryset=Service.objects.none())
     priority = forms.ChoiceField(choices=Priority.choices, required=False)
+    phone = PhoneField()
 
     def __init__(self, *args, venue: Venue, **kwargs):
         super().__init__(*args, **kwargs)
@@ -121,3 +149,4 @@ class BookingForm(SubmissionKeyForm):
 
     key_error = _("Please choose the slot again.")
     slot = forms.TimeField()
+    phone = PhoneField()

@@ -56,6 +56,12 @@ class Venue(PemdaOwned):
         default=30,
         validators=[MinValueValidator(0), MaxValueValidator(480)],
     )
+    notify_ahead = models.PositiveSmallIntegerField(
+        _("places ahead at which a visitor is told their turn is near"),
+        default=3,
+        validators=[MaxValueValidator(20)],
+        help_text=_("For visitors who left a phone number; 0 sends no such message."),
+    )
 
     objects = VenueQuerySet.as_manager()
     scope_area = Area.QUEUE
@@ -451,6 +457,11 @@ class Ticket(PemdaOwned, VenuePart):
         blank=True,
         related_name="+",
     )
+    # A number the visitor chose to leave for messages (``notify.phone_number``
+    # form); never shown, and cleared when the ticket is finished or its day ends.
+    phone = models.CharField(_("phone for messages"), max_length=16, blank=True)
+    # When the visitor was told their turn is near: told once only.
+    near_notified_at = models.DateTimeField(null=True, blank=True)
 
     objects = TicketQuerySet.as_manager()
     scope_area = Area.QUEUE
@@ -509,6 +520,8 @@ class Booking(PemdaOwned, VenuePart):
         related_name="booking",
     )
     created_at = models.DateTimeField(_("booked at"))
+    # Handed to the ticket at check-in, then cleared here (``Ticket.phone``).
+    phone = models.CharField(_("phone for messages"), max_length=16, blank=True)
 
     objects = ScopedQuerySet.as_manager()
     scope_area = Area.QUEUE
@@ -531,6 +544,12 @@ class TicketEvent(models.Model):
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=10)
+    # The ticket's service after the transition (a transfer changes it), so the
+    # log alone rebuilds the daily counts (``rollups.replay``). Empty on events
+    # recorded before it was kept.
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     at = models.DateTimeField(_("time"))
     counter = models.ForeignKey(
         Counter, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -553,22 +572,30 @@ class TicketEvent(models.Model):
         return f"{self.ticket} · {self.action} · {self.at:%H:%M:%S}"
 
 
-class DailyServiceCount(models.Model):
-    """Additive counts of one service's tickets on one day, updated as they move.
+class QueueCounts(models.Model):
+    """Additive counts of one day's tickets, updated as they move.
 
     Wait and service times are kept as histograms of whole minutes, so medians and
     percentiles of any period come from summing the days' histograms.
     """
 
     venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="+")
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
-    issued = models.PositiveIntegerField(default=0)
     called = models.PositiveIntegerField(default=0)
     served = models.PositiveIntegerField(default=0)
     no_show = models.PositiveIntegerField(default=0)
     wait_minutes = models.JSONField(default=dict, blank=True)
     service_minutes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class DailyServiceCount(QueueCounts):
+    """One service's counts on one day, with the tickets issued and their hours."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    issued = models.PositiveIntegerField(default=0)
     # Tickets issued per hour of the day (local time), for the busiest hours.
     issued_by_hour = models.JSONField(default=dict, blank=True)
 
@@ -583,3 +610,22 @@ class DailyServiceCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service} · {self.day}"
+
+
+class DailyCounterCount(QueueCounts):
+    """One counter's counts on one day: the tickets it called (and their wait),
+    skipped as absent, and served (and their service time)."""
+
+    counter = models.ForeignKey(Counter, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("daily counter count")
+        verbose_name_plural = _("daily counter counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["counter", "day"], name="queues_daily_counter_count_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.counter} · {self.day}"

@@ -59,11 +59,14 @@ def kiosk(request, token: str):
                 service=form.cleaned_data["service"],
                 priority=form.cleaned_data["priority"],
                 idempotency_key=form.cleaned_data["key"],
+                phone=form.cleaned_data["phone"],
             )
         except services.ValidationError as refused:
             error = " ".join(refused.messages)
         else:
             return redirect("mpp:kiosk_ticket", token=token, code=ticket.public_code)
+    elif "phone" in form.errors:
+        error = " ".join(form.errors["phone"])
     agencies = [
         (agency, [s for s in active if s.agency_id == agency.pk])
         for active in [list(Service.objects.active().filter(venue=venue))]
@@ -212,11 +215,14 @@ def booking(request, pk: int):
                 day=day,
                 slot=form.cleaned_data["slot"],
                 idempotency_key=form.cleaned_data["key"],
+                phone=form.cleaned_data["phone"],
             )
         except services.ValidationError as refused:
             error = " ".join(refused.messages)
         else:
             return redirect(made)
+    elif "phone" in form.errors:
+        error = " ".join(form.errors["phone"])
     context = {
         "venue": venue,
         "services": bookable,

@@ -4,24 +4,30 @@ and the measured times summed from the daily rollups."""
 from __future__ import annotations
 
 from collections import Counter as Tally
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date, time
+from fractions import Fraction
 
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from prima.queues import waiting
+from prima.queues import rollups, waiting
 from prima.queues.models import (
+    Agency,
     Booking,
     Counter,
     CounterStatus,
+    DailyCounterCount,
     DailyServiceCount,
     Service,
     Ticket,
+    TicketEvent,
     TicketState,
     Venue,
 )
 from prima.queues.services import service_slots
+from prima.standards.models import StandarPelayanan
 from prima.surveys.encounters import EncounterIkm, ikm_by
 from prima.surveys.models import Encounter
 from prima.surveys.sampling import SampleProgress, sample_progress
@@ -152,13 +158,202 @@ def summary(
     ):
         waits.update({int(k): v for k, v in wait_minutes.items()})
         services.update({int(k): v for k, v in service_minutes.items()})
-    return waiting.summarise(
+    return waiting.summarise_histograms(
         issued=totals["issued"] or 0,
         served=totals["served"] or 0,
         no_show=totals["no_show"] or 0,
         called=totals["called"] or 0,
-        waits=waiting.histogram_values(waits),
-        service_times=waiting.histogram_values(services),
+        waits=waits,
+        service_times=services,
+    )
+
+
+COUNT_FIELDS = ("called", "served", "no_show", "wait_minutes", "service_minutes")
+
+
+@dataclass
+class _Sum:
+    """Rollup rows added up: counts and minute histograms."""
+
+    issued: int = 0
+    called: int = 0
+    served: int = 0
+    no_show: int = 0
+    waits: Tally = field(default_factory=Tally)
+    service_times: Tally = field(default_factory=Tally)
+
+    def add(self, row: dict) -> None:
+        self.issued += row.get("issued", 0)
+        self.called += row["called"]
+        self.served += row["served"]
+        self.no_show += row["no_show"]
+        self.waits.update({int(k): v for k, v in row["wait_minutes"].items()})
+        self.service_times.update(
+            {int(k): v for k, v in row["service_minutes"].items()}
+        )
+
+    def summary(self) -> waiting.Summary:
+        return waiting.summarise_histograms(
+            issued=self.issued,
+            called=self.called,
+            served=self.served,
+            no_show=self.no_show,
+            waits=self.waits,
+            service_times=self.service_times,
+        )
+
+
+def _sums(rows: Iterable[dict], key: Callable[[dict], object]) -> dict:
+    sums: dict = {}
+    for row in rows:
+        sums.setdefault(key(row), _Sum()).add(row)
+    return sums
+
+
+@dataclass(frozen=True)
+class StandardTime:
+    """A service's published Standar Pelayanan time: its words, and its minutes
+    when it is same-day (else None: not compared)."""
+
+    text: str
+    minutes: int | None
+
+
+@dataclass(frozen=True)
+class StatsRow:
+    """The measured times of one service, agency or counter over a period."""
+
+    label: str
+    summary: waiting.Summary
+    standard: StandardTime | None = None
+    # Share of service times under the standard's time, where it is same-day.
+    within: Fraction | None = None
+
+
+@dataclass(frozen=True)
+class VenueStats:
+    """A hall's measured times over a period, all from the daily rollups."""
+
+    start: date
+    end: date
+    total: waiting.Summary
+    services: list[tuple[Service, StatsRow]]
+    agencies: list[StatsRow]
+    counters: list[StatsRow]
+    # Tickets issued per (weekday, hour), Monday being 0; local time.
+    hours: dict[tuple[int, int], int]
+
+
+def standard_times(services: Iterable[Service]) -> dict[int, StandardTime]:
+    """Return the published Standar Pelayanan time of each service linked to a
+    Prima layanan that has one, by service id."""
+    by_layanan: dict[int, list[int]] = {}
+    for service in services:
+        if service.layanan_id:
+            by_layanan.setdefault(service.layanan_id, []).append(service.pk)
+    times: dict[int, StandardTime] = {}
+    published = StandarPelayanan.objects.published().filter(
+        layanan_id__in=by_layanan, jangka_waktu_value__isnull=False
+    )
+    for standard in published.exclude(jangka_waktu_unit=""):
+        found = StandardTime(
+            standard.service_time_display(),
+            waiting.same_day_minutes(
+                standard.jangka_waktu_value, standard.jangka_waktu_unit
+            ),
+        )
+        for service_id in by_layanan[standard.layanan_id]:
+            times[service_id] = found
+    return times
+
+
+def venue_stats(venue: Venue, start: date, end: date) -> VenueStats:
+    """Return the hall's measured times per service, agency and counter, and the
+    tickets per weekday and hour, summed from the daily rollups of the period."""
+    period = {"venue": venue, "day__gte": start, "day__lte": end}
+    service_rows = list(
+        DailyServiceCount.objects.filter(**period).values(
+            "service_id", "day", "issued", "issued_by_hour", *COUNT_FIELDS
+        )
+    )
+    services = list(Service.objects.filter(venue=venue).select_related("agency__unit"))
+    agency_of = {s.pk: s.agency_id for s in services}
+    by_service = _sums(service_rows, lambda row: row["service_id"])
+    by_agency = _sums(service_rows, lambda row: agency_of.get(row["service_id"]))
+    by_counter = _sums(
+        DailyCounterCount.objects.filter(**period).values("counter_id", *COUNT_FIELDS),
+        lambda row: row["counter_id"],
+    )
+    standards = standard_times(services)
+    service_stats = []
+    for service in services:
+        measured = by_service.get(service.pk, _Sum())
+        standard = standards.get(service.pk)
+        within = None
+        if standard is not None and standard.minutes is not None:
+            within = waiting.share_below(measured.service_times, standard.minutes)
+        service_stats.append(
+            (
+                service,
+                StatsRow(
+                    f"{service.prefix} · {service.name}",
+                    measured.summary(),
+                    standard,
+                    within,
+                ),
+            )
+        )
+    hours: Tally[tuple[int, int]] = Tally()
+    for row in service_rows:
+        weekday = row["day"].weekday()
+        hours.update({(weekday, int(h)): n for h, n in row["issued_by_hour"].items()})
+    total = _Sum()
+    for row in service_rows:
+        total.add(row)
+    return VenueStats(
+        start=start,
+        end=end,
+        total=total.summary(),
+        services=service_stats,
+        agencies=[
+            StatsRow(agency.display_name, by_agency.get(agency.pk, _Sum()).summary())
+            for agency in Agency.objects.filter(venue=venue).select_related("unit")
+        ],
+        counters=[
+            StatsRow(counter.name, by_counter.get(counter.pk, _Sum()).summary())
+            for counter in Counter.objects.filter(venue=venue).order_by("name")
+        ],
+        hours=dict(hours),
+    )
+
+
+def recount(
+    venue: Venue, start: date, end: date
+) -> tuple[
+    dict[tuple[int, date], rollups.Counts], dict[tuple[int, date], rollups.Counts]
+]:
+    """Return the daily counts per service and per counter of the hall's tickets of
+    the period, recomputed from their event log (``rollups.replay``); they equal the
+    rollups the services keep."""
+    events = (
+        TicketEvent.objects.filter(
+            ticket__venue=venue, ticket__day__gte=start, ticket__day__lte=end
+        )
+        .select_related("ticket")
+        .order_by("ticket_id", "at", "pk")
+    )
+    return rollups.replay(
+        rollups.Event(
+            ticket=event.ticket_id,
+            day=event.ticket.day,
+            action=event.action,
+            at=event.at,
+            hour=timezone.localtime(event.at).hour,
+            service=event.service_id or event.ticket.service_id,
+            counter=event.counter_id,
+            arrived_at=event.ticket.arrived_at,
+        )
+        for event in events.iterator(chunk_size=2000)
     )
 
 

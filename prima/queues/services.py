@@ -9,14 +9,16 @@ import secrets
 import uuid
 from datetime import datetime, time
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from prima.core.idempotency import store_once
-from prima.queues import booking, issuing, ticket_flow
+from prima.queues import booking, issuing, notify, ticket_flow, waiting
 from prima.queues.models import (
     Agency,
     Booking,
@@ -24,6 +26,7 @@ from prima.queues.models import (
     Closure,
     Counter,
     CounterStatus,
+    DailyCounterCount,
     DailyServiceCount,
     Kiosk,
     OpeningHours,
@@ -254,11 +257,13 @@ def ticket_issue(
     priority: str = "",
     idempotency_key: uuid.UUID | None = None,
     now: datetime | None = None,
+    phone: str = "",
 ) -> tuple[Ticket, bool]:
     """Issue the next ticket of ``service``; return (ticket, created).
 
     Refused with a ``ValidationError`` outside opening hours, after the cut-off or
     beyond the quota. A key already used returns its ticket (a double tap).
+    ``phone`` (already in ``notify.phone_number`` form) receives the messages.
     """
     now = now or timezone.now()
 
@@ -280,6 +285,7 @@ def ticket_issue(
             priority=priority,
             issued_at=now,
             arrived_at=now,
+            phone=phone,
         )
         ticket.full_clean(exclude=["service", "venue", "pemda"])
         ticket.save(force_insert=True)
@@ -296,36 +302,49 @@ def ticket_issue(
 # Rollups -----------------------------------------------------------------------
 
 
-def _minutes(start: datetime | None, end: datetime) -> str | None:
-    if start is None:
-        return None
-    return str(max(0, int((end - start).total_seconds() // 60)))
-
-
 def _count(
-    ticket: Ticket, *, wait_from=None, service_from=None, at=None, hour=None, **deltas
+    ticket: Ticket,
+    *,
+    counter_id: int | None = None,
+    wait_from=None,
+    service_from=None,
+    at=None,
+    hour=None,
+    **deltas,
 ):
-    """Add to the ticket's service-day counts, and a minute (or an hour of issue)
-    to a histogram."""
-    row, _created = DailyServiceCount.objects.select_for_update().get_or_create(
-        service_id=ticket.service_id,
-        day=ticket.day,
-        defaults={"venue_id": ticket.venue_id},
-    )
-    for name, delta in deltas.items():
-        setattr(row, name, getattr(row, name) + delta)
-    for field, start in (
-        ("wait_minutes", wait_from),
-        ("service_minutes", service_from),
-    ):
-        minute = _minutes(start, at) if at else None
-        if minute is not None:
-            histogram = getattr(row, field)
-            histogram[minute] = histogram.get(minute, 0) + 1
-    if hour is not None:
-        key = str(hour)
-        row.issued_by_hour[key] = row.issued_by_hour.get(key, 0) + 1
-    row.save()
+    """Add to the ticket's service-day counts (and to ``counter_id``'s day), and a
+    minute (or an hour of issue) to a histogram; ``rollups.replay`` states the
+    same rules from the event log."""
+    rows = [
+        DailyServiceCount.objects.select_for_update().get_or_create(
+            service_id=ticket.service_id,
+            day=ticket.day,
+            defaults={"venue_id": ticket.venue_id},
+        )[0]
+    ]
+    if counter_id is not None:
+        rows.append(
+            DailyCounterCount.objects.select_for_update().get_or_create(
+                counter_id=counter_id,
+                day=ticket.day,
+                defaults={"venue_id": ticket.venue_id},
+            )[0]
+        )
+    for row in rows:
+        for name, delta in deltas.items():
+            setattr(row, name, getattr(row, name) + delta)
+        for field, start in (
+            ("wait_minutes", wait_from),
+            ("service_minutes", service_from),
+        ):
+            if start is not None and at is not None:
+                histogram = getattr(row, field)
+                minute = str(waiting.whole_minutes(start, at))
+                histogram[minute] = histogram.get(minute, 0) + 1
+        if hour is not None:
+            key = str(hour)
+            row.issued_by_hour[key] = row.issued_by_hour.get(key, 0) + 1
+        row.save()
 
 
 # Moving tickets ----------------------------------------------------------------
@@ -335,7 +354,13 @@ def _event(
     ticket: Ticket, action: str, at: datetime, *, counter=None, officer=None, note=""
 ):
     TicketEvent.objects.create(
-        ticket=ticket, action=action, at=at, counter=counter, officer=officer, note=note
+        ticket=ticket,
+        action=action,
+        at=at,
+        service_id=ticket.service_id,
+        counter=counter,
+        officer=officer,
+        note=note,
     )
 
 
@@ -402,24 +427,39 @@ def ticket_act(
     except Refused as refused:
         raise _refuse(refused.code) from None
     note = ""
+    line_before = (ticket.service_id, ticket.state)
     if act in (Action.CALL, Action.RECALL):
         if ticket.called_at is None:
             ticket.called_at = now
-            _count(ticket, called=1, wait_from=ticket.arrived_at, at=now)
+            _count(
+                ticket,
+                counter_id=counter.pk,
+                called=1,
+                wait_from=ticket.arrived_at,
+                at=now,
+            )
         ticket.last_called_at = now
         ticket.counter, ticket.officer = counter, officer
     elif act is Action.SKIP:
         ticket.skipped_at = now
-        _count(ticket, no_show=1)
+        _count(ticket, counter_id=ticket.counter_id, no_show=1)
     elif act is Action.RETURN:
         ticket.skipped_at = None
-        _count(ticket, no_show=-1)
+        _count(ticket, counter_id=ticket.counter_id, no_show=-1)
     elif act is Action.START:
         ticket.started_at = now
     elif act is Action.FINISH:
         ticket.finished_at = now
-        _count(ticket, served=1, service_from=ticket.started_at, at=now)
+        _count(
+            ticket,
+            counter_id=counter.pk,
+            served=1,
+            service_from=ticket.started_at,
+            at=now,
+        )
         _issue_survey(ticket, counter, officer, now)
+        _tell_survey(ticket)
+        ticket.phone = ""
     elif act is Action.TRANSFER:
         if to_service is None or to_service.venue_id != ticket.venue_id:
             raise ValidationError(_("Choose a service of this hall to transfer to."))
@@ -432,7 +472,97 @@ def ticket_act(
     ticket.state = state.value
     ticket.save()
     _event(ticket, act.value, now, counter=counter, officer=officer, note=note)
+    if act in (Action.CALL, Action.RECALL):
+        _tell_called(ticket, counter)
+    # Whoever moved up to the front of a line hears so; a ticket transferred in
+    # keeps its arrival time, so it may land near the front of its new line.
+    if line_before[1] == State.WAITING and (
+        state is not State.WAITING or act is Action.TRANSFER
+    ):
+        _tell_near(ticket.venue, line_before[0], ticket.day, now)
+    if act is Action.TRANSFER:
+        _tell_near(ticket.venue, ticket.service_id, ticket.day, now)
     return ticket
+
+
+# Messages to visitors ------------------------------------------------------------
+
+
+def _send_after_commit(ticket: Ticket, kind: str, text: str) -> None:
+    message = notify.Message(
+        to=ticket.phone,
+        text=text,
+        kind=kind,
+        ticket=ticket.code,
+        venue=ticket.venue.name,
+    )
+    transaction.on_commit(lambda: notify.deliver(message))
+
+
+def _tell_called(ticket: Ticket, counter: Counter) -> None:
+    if not ticket.phone:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        text = _("Number %(code)s, please go to %(counter)s now (%(venue)s).") % {
+            "code": ticket.code,
+            "counter": counter.name,
+            "venue": ticket.venue.name,
+        }
+    _send_after_commit(ticket, "called", text)
+
+
+def _tell_near(venue: Venue, service_id: int, day, now: datetime) -> None:
+    """Tell the visitors now among the first ``venue.notify_ahead`` of the line
+    that their turn is near, each once."""
+    if venue.notify_ahead <= 0:
+        return
+    front = list(
+        Ticket.objects.filter(service_id=service_id, day=day, state=TicketState.WAITING)
+        .in_call_order()
+        .values_list("pk", flat=True)[: venue.notify_ahead]
+    )
+    # Locked here, skipping rows another counter holds (it is calling them), so
+    # two calls at once neither wait on each other nor tell anyone twice.
+    due = (
+        Ticket.objects.select_for_update(skip_locked=True)
+        .filter(pk__in=front, near_notified_at__isnull=True)
+        .exclude(phone="")
+        .order_by("pk")
+    )
+    for ticket in due:
+        ticket.venue = venue
+        Ticket.objects.filter(pk=ticket.pk).update(near_notified_at=now)
+        with translation.override(settings.LANGUAGE_CODE):
+            text = _(
+                "Number %(code)s: your turn is near, %(ahead)s ahead of you. "
+                "Please come back to %(venue)s."
+            ) % {
+                "code": ticket.code,
+                "ahead": front.index(ticket.pk),
+                "venue": ticket.venue.name,
+            }
+        _send_after_commit(ticket, "near", text)
+
+
+def _tell_survey(ticket: Ticket) -> None:
+    if not ticket.phone or not ticket.survey_token:
+        return
+    url = settings.PRIMA_BASE_URL + reverse(
+        "surveys:survey-encounter", args=[ticket.survey_token]
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        text = _(
+            "Thank you for visiting %(venue)s. Please rate the service: %(url)s"
+        ) % {"venue": ticket.venue.name, "url": url}
+    _send_after_commit(ticket, "survey", text)
+
+
+def phones_forget(*, before) -> int:
+    """Clear the phone numbers of tickets and bookings of days before ``before``;
+    return how many rows held one."""
+    tickets = Ticket.objects.filter(day__lt=before).exclude(phone="").update(phone="")
+    bookings = Booking.objects.filter(day__lt=before).exclude(phone="").update(phone="")
+    return tickets + bookings
 
 
 def _served_ids(counter: Counter) -> set[int]:
@@ -499,6 +629,7 @@ def booking_make(
     slot: time,
     idempotency_key: uuid.UUID,
     now: datetime | None = None,
+    phone: str = "",
 ) -> tuple[Booking, bool]:
     """Reserve ``slot`` of ``service`` on ``day``; return (booking, created).
 
@@ -528,6 +659,7 @@ def booking_make(
             code=booking.code_from(secrets.randbits(32)),
             idempotency_key=idempotency_key,
             created_at=now,
+            phone=phone,
         )
         row.save(force_insert=True)
         return row
@@ -574,7 +706,7 @@ def booking_check_in(*, venue: Venue, code: str, now: datetime | None = None) ->
     # ``booking_state`` reads as lapsed once the slot has passed.
     if refusal is not None or row.state == BookingState.LAPSED:
         raise _refuse(refusal or "lapsed")
-    ticket, _created = ticket_issue(service=row.service, now=now)
-    row.ticket, row.state = ticket, BookingState.CHECKED_IN
-    row.save(update_fields=["ticket", "state"])
+    ticket, _created = ticket_issue(service=row.service, now=now, phone=row.phone)
+    row.ticket, row.state, row.phone = ticket, BookingState.CHECKED_IN, ""
+    row.save(update_fields=["ticket", "state", "phone"])
     return ticket

@@ -17,6 +17,7 @@ urlpatterns = [
     path("<id:pk>/libur/", views.closure_add, name="closure_add"),
     path("<id:pk>/kiosk/", views.kiosk_issue, name="kiosk_issue"),
     path("<id:pk>/statistik/", views.venue_stats, name="venue_stats"),
+    path("<id:pk>/statistik.xlsx", views.venue_stats_xlsx, name="venue_stats_xlsx"),
     path("loket/<id:pk>/", views.counter_console, name="counter_console"),
     path("loket/<id:pk>/<slug:action>/", views.counter_act, name="counter_act"),
 ]

@@ -5,15 +5,18 @@ console and the statistics. Rows come through the scoped managers; changes throu
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,7 +25,7 @@ from prima.core.query import parse_id
 from prima.core.roles import CHANGE, Area
 from prima.core.scoping import get_for_user, pemdas_where, user_can
 from prima.organisations.models import Pemda
-from prima.queues import selectors, services
+from prima.queues import selectors, services, waiting
 from prima.queues.forms import (
     AgencyForm,
     ClosureForm,
@@ -44,7 +47,10 @@ from prima.queues.models import (
     Ticket,
     TicketState,
     Venue,
+    Weekday,
 )
+from prima.reports import svg
+from prima.reports.xlsx import Sheet, workbook_bytes
 
 ISSUED_SESSION_KEY = "queues_kiosk_issued"
 
@@ -322,35 +328,184 @@ def _ticket_action(request, counter: Counter, action: str) -> None:
     )
 
 
+def _stats_period(request) -> tuple[str, date, date, date]:
+    """Return the period kind, its anchor day, first and last day from the query."""
+    kind = request.GET.get("periode", "hari")
+    kind = "hari" if kind == "1" else kind
+    if kind not in waiting.PERIOD_KINDS:
+        kind = "hari"
+    today = timezone.localdate()
+    try:
+        anchor = date.fromisoformat(request.GET.get("tanggal", "")[:10])
+    except ValueError:
+        anchor = today
+    if not STATS_YEARS[0] <= anchor.year <= STATS_YEARS[1]:
+        anchor = today
+    start, end = waiting.period_range(kind, anchor)
+    return kind, anchor, start, end
+
+
+# The years a statistics date may name; others fall back to today.
+STATS_YEARS = (2000, 2999)
+
+
+def _period_choices() -> list[tuple[str, str]]:
+    return [
+        ("hari", _("One day")),
+        ("7", _("Last 7 days")),
+        ("30", _("Last 30 days")),
+        ("bulan", _("Calendar month")),
+        ("tahun", _("Calendar year")),
+    ]
+
+
+def _hours_map(hours: dict[tuple[int, int], int]) -> str:
+    """Return the weekday × hour heat map of the tickets issued, or ""."""
+    if not hours:
+        return ""
+    first = min(hour for _day, hour in hours)
+    last = max(hour for _day, hour in hours)
+    columns = list(range(first, last + 1))
+    rows = [
+        (str(label), [hours.get((day, hour), 0) for hour in columns])
+        for day, label in Weekday.choices
+    ]
+    return svg.count_heat_map(
+        rows,
+        columns=[f"{hour:02d}" for hour in columns],
+        title=_("Tickets issued per weekday and hour"),
+    )
+
+
 @login_required
 def venue_stats(request, pk: int):
-    """Measured times of the hall and of each service over a period."""
+    """Measured times of the hall per service, agency and counter over a period."""
     venue = _venue(request, pk)
-    today = timezone.localdate()
-    days = 30 if request.GET.get("periode") == "30" else 1
-    start = today - timedelta(days=days - 1)
-    rows = [
-        (
-            service,
-            selectors.summary(venue, start, today, service),
-            selectors.survey_sample(venue, start, today, service),
-        )
-        for service in Service.objects.filter(venue=venue).select_related(
-            "agency__unit"
-        )
-    ]
-    hours = selectors.busiest_hours(venue, start, today)
+    kind, anchor, start, end = _stats_period(request)
+    stats = selectors.venue_stats(venue, start, end)
     context = {
         "venue": venue,
-        "days": days,
+        "kind": kind,
+        "anchor": anchor,
+        "choices": _period_choices(),
         "start": start,
-        "end": today,
-        "total": selectors.summary(venue, start, today),
-        "total_sample": selectors.survey_sample(venue, start, today),
-        "hours": hours,
-        "busiest": max((h.issued for h in hours), default=0),
-        "per_counter": selectors.ikm_per(venue, start, today, "counter"),
-        "per_officer": selectors.ikm_per(venue, start, today, "officer"),
-        "rows": rows,
+        "end": end,
+        "stats": stats,
+        "service_rows": [
+            (row, selectors.survey_sample(venue, start, end, service))
+            for service, row in stats.services
+        ],
+        "total_sample": selectors.survey_sample(venue, start, end),
+        "hours_map": mark_safe(_hours_map(stats.hours)),  # noqa: S308 - escaped SVG
+        "query": request.GET.urlencode(),
+        "per_counter": selectors.ikm_per(venue, start, end, "counter"),
+        "per_officer": selectors.ikm_per(venue, start, end, "officer"),
     }
     return TemplateResponse(request, "queues/venue_stats.html", context)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _minutes(value) -> float | None:
+    return None if value is None else round(float(value), 1)
+
+
+def _percent(value) -> float | None:
+    return None if value is None else round(float(value) * 100, 1)
+
+
+def _stats_cells(s) -> list:
+    return [
+        s.issued,
+        s.called,
+        s.served,
+        s.no_show,
+        _percent(s.no_show_rate),
+        _minutes(s.wait_median),
+        s.wait_p90,
+        _minutes(s.service_median),
+        s.service_p90,
+    ]
+
+
+@login_required
+def venue_stats_xlsx(request, pk: int):
+    """The hall's statistics of the period as a workbook."""
+    venue = _venue(request, pk)
+    _kind, _anchor, start, end = _stats_period(request)
+    stats = selectors.venue_stats(venue, start, end)
+    header = [
+        _("Tickets issued"),
+        _("Called"),
+        _("Served"),
+        _("Absent"),
+        _("Absent rate (%)"),
+        _("Median wait (min)"),
+        _("P90 wait (min)"),
+        _("Median service (min)"),
+        _("P90 service (min)"),
+    ]
+    service_rows = [
+        [
+            row.label,
+            service.agency.display_name,
+            *_stats_cells(row.summary),
+            row.standard.text if row.standard else "",
+            row.standard.minutes if row.standard else None,
+            _percent(row.within),
+        ]
+        for service, row in stats.services
+    ]
+    content = workbook_bytes(
+        [
+            Sheet(
+                _("Services"),
+                [
+                    _("Service"),
+                    _("Agency"),
+                    *header,
+                    _("Standard service time"),
+                    _("Standard (min)"),
+                    _("Served within the standard (%)"),
+                ],
+                service_rows,
+            ),
+            Sheet(
+                _("Agencies"),
+                [_("Agency"), *header],
+                [[r.label, *_stats_cells(r.summary)] for r in stats.agencies],
+            ),
+            Sheet(
+                _("Counters"),
+                [_("Counter"), *header],
+                [[r.label, *_stats_cells(r.summary)] for r in stats.counters],
+            ),
+            Sheet(
+                _("Busiest hours"),
+                [_("Day"), _("Hour"), _("Tickets issued")],
+                [
+                    [str(Weekday(day).label), hour, count]
+                    for (day, hour), count in sorted(stats.hours.items())
+                ],
+            ),
+            Sheet(
+                _("Summary"),
+                [_("Item"), _("Value")],
+                [
+                    [_("Service hall"), venue.name],
+                    [_("From"), start],
+                    [_("To"), end],
+                    [_("Tickets issued"), stats.total.issued],
+                    [_("Served"), stats.total.served],
+                    [_("Absent rate (%)"), _percent(stats.total.no_show_rate)],
+                    [_("Median wait (min)"), _minutes(stats.total.wait_median)],
+                    [_("Median service (min)"), _minutes(stats.total.service_median)],
+                ],
+            ),
+        ]
+    )
+    response = HttpResponse(content, content_type=XLSX)
+    name = f"antrian-{slugify(venue.name)[:60]}-{start}-{end}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

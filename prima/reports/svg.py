@@ -286,3 +286,64 @@ def heat_map(
             )
     parts.append("</svg>")
     return "".join(parts)
+
+
+COUNT_CELL_WIDTH = 30
+COUNT_LABEL_WIDTH = 70
+#: The lightest and darkest fill of a count heat map (an empty cell stays white).
+COUNT_LIGHT = (0xE3, 0xEE, 0xF5)
+COUNT_DARK = (0x1F, 0x5F, 0x8B)
+
+
+def _shade(share: float) -> str:
+    """Return the fill between ``COUNT_LIGHT`` (share 0) and ``COUNT_DARK`` (1)."""
+    channels = (
+        round(low + (high - low) * share)
+        for low, high in zip(COUNT_LIGHT, COUNT_DARK, strict=True)
+    )
+    return "#" + "".join(f"{c:02x}" for c in channels)
+
+
+def count_heat_map(
+    rows: Sequence[tuple[str, Sequence[int]]],
+    *,
+    columns: Sequence[str],
+    title: str,
+) -> str:
+    """Return a grid of rows × ``columns`` of counts (e.g. weekday × hour), each
+    cell shaded by its share of the largest count and labelled with the count; a
+    cell of 0 is white and left blank."""
+    width = COUNT_LABEL_WIDTH + len(columns) * COUNT_CELL_WIDTH + 4
+    height = TOP + len(rows) * HEAT_CELL_HEIGHT + 4
+    largest = max((n for _label, counts in rows for n in counts), default=0)
+    parts = _open(width, height, title)
+    for index, column in enumerate(columns):
+        x = COUNT_LABEL_WIDTH + index * COUNT_CELL_WIDTH + COUNT_CELL_WIDTH / 2
+        parts.append(
+            f'<text x="{_num(x)}" y="{TOP - 8}" text-anchor="middle" '
+            f'font-size="10">{escape(column)}</text>'
+        )
+    for row_index, (label, counts) in enumerate(rows):
+        y = TOP + row_index * HEAT_CELL_HEIGHT
+        parts.append(
+            f'<text x="{COUNT_LABEL_WIDTH - 6}" y="{y + HEAT_CELL_HEIGHT - 7}" '
+            f'text-anchor="end">{escape(_fit(label, (COUNT_LABEL_WIDTH - 8) // 6))}'
+            "</text>"
+        )
+        for index, count in enumerate(counts):
+            x = COUNT_LABEL_WIDTH + index * COUNT_CELL_WIDTH
+            share = count / largest if largest else 0.0
+            fill = _shade(share) if count else "#ffffff"
+            ink = "#ffffff" if share > 0.5 else "#1a1a1a"
+            parts.append(
+                f'<rect class="cell" x="{x}" y="{y}" width="{COUNT_CELL_WIDTH - 2}" '
+                f'height="{HEAT_CELL_HEIGHT - 2}" fill="{fill}" stroke="#ccc"/>'
+            )
+            if count:
+                parts.append(
+                    f'<text x="{_num(x + (COUNT_CELL_WIDTH - 2) / 2)}" '
+                    f'y="{y + HEAT_CELL_HEIGHT - 7}" text-anchor="middle" '
+                    f'font-size="10" fill="{ink}">{count}</text>'
+                )
+    parts.append("</svg>")
+    return "".join(parts)

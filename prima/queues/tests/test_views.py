@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, time, timedelta
+from io import BytesIO
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from prima.queues import services
 from prima.queues.models import Ticket, TicketState
@@ -183,3 +186,76 @@ def test_statistics_show_the_ikm_per_counter_and_officer(client, hall, users):
     assert f"<td>{officer.username}</td><td>1</td><td>100,00</td>" in page.text or (
         f"<td>{officer.get_full_name()}</td><td>1</td><td>100,00</td>" in page.text
     )
+
+
+def _serve(service, counter, *, issued, wait: int, serve: int):
+    ticket, _ = services.ticket_issue(service=service, now=issued)
+    called = issued + timedelta(minutes=wait)
+    ticket = services.counter_call_next(counter, now=called)
+    services.ticket_act(ticket, "start", counter=counter, now=called)
+    services.ticket_act(
+        ticket, "finish", counter=counter, now=called + timedelta(minutes=serve)
+    )
+
+
+def test_statistics_per_period_agency_counter_and_standard(client, hall, users, org):
+    """The statistics page sums the chosen period's rollups per service, agency and
+    counter, compares service times with the published standard's minutes, and
+    draws the busiest hours as a weekday × hour heat map."""
+    from prima.standards.testing import make_standard
+
+    venue, service, counter, _token = hall
+    make_standard(layanan=org.layanan, jangka_waktu_value=10, jangka_waktu_unit="menit")
+    second = make_counter(service=service, name="Loket 9")
+    today = timezone.localdate()
+    morning = timezone.make_aware(datetime.combine(today, time(8)))
+    _serve(service, counter, issued=morning, wait=4, serve=6)
+    _serve(service, second, issued=morning, wait=8, serve=14)
+    _serve(service, counter, issued=morning - timedelta(days=3), wait=2, serve=2)
+    client.force_login(users["admin_pemda"])
+    url = reverse("queues:venue_stats", args=[venue.pk])
+    day = client.get(url).text
+    week = client.get(url, {"periode": "7", "tanggal": today.isoformat()}).text
+    # Today: two served, one in 6 minutes (within 10), one in 14.
+    assert "<td>0 / 2</td><td>10 menit</td><td>50,0%</td></tr>" in day
+    assert "<td>Loket 9</td><td>1</td><td>1</td><td>0,0%</td><td>8,0</td>" in day
+    agency = service.agency.display_name
+    assert f"<td>{agency}</td><td>2</td><td>2</td>" in day
+    assert f"<td>{agency}</td><td>3</td><td>3</td>" in week
+    assert '<figure class="chart" id="queue-hours"><svg' in week
+    assert week.count('class="cell"') == 7  # one hour column, seven weekdays
+    assert ">2</text>" in week  # today's two tickets at 08.00
+
+
+def test_statistics_period_falls_back_on_junk(client, hall, users):
+    """An unknown period or an impossible date shows today."""
+    venue, *_rest = hall
+    client.force_login(users["admin_pemda"])
+    url = reverse("queues:venue_stats", args=[venue.pk])
+    for query in ({"periode": "x"}, {"periode": "hari", "tanggal": "9999-12-31"}):
+        page = client.get(url, query)
+        assert page.status_code == 200
+        assert page.context["start"] == timezone.localdate()
+
+
+def test_statistics_workbook(client, hall, users):
+    """The workbook holds the period's figures per service, agency and counter."""
+    from openpyxl import load_workbook
+
+    venue, service, counter, _token = hall
+    _serve(
+        service, counter, issued=timezone.now() - timedelta(minutes=30), wait=5, serve=3
+    )
+    client.force_login(users["admin_pemda"])
+    response = client.get(
+        reverse("queues:venue_stats_xlsx", args=[venue.pk]), {"periode": "30"}
+    )
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    book = load_workbook(BytesIO(response.content))
+    services_sheet, agencies, counters, hours, summary = book.worksheets
+    assert services_sheet["A2"].value == f"A · {service.name}"
+    assert services_sheet["E2"].value == 1  # served
+    assert counters["A2"].value == "Loket 1" and counters["C2"].value == 1
+    assert agencies["B2"].value == 1
+    assert hours.max_row == 2
+    assert summary["B2"].value == venue.name

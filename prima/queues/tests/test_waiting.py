@@ -1,5 +1,6 @@
 """Measured times of the queue (prima/queues/waiting.py)."""
 
+from datetime import date
 from fractions import Fraction
 
 import pytest
@@ -8,10 +9,15 @@ from hypothesis import strategies as st
 
 from prima.queues.waiting import (
     estimated_wait,
+    histogram_median,
+    histogram_percentile,
     histogram_values,
     median,
     no_show_rate,
     percentile,
+    period_range,
+    same_day_minutes,
+    share_below,
     summarise,
 )
 
@@ -75,3 +81,53 @@ def test_histograms_are_additive(day1, day2):
     raw = histogram_values(day1) + histogram_values(day2)
     assert percentile(histogram_values(joined), 90) == percentile(raw, 90)
     assert median(histogram_values(joined)) == median(raw)
+
+
+@given(st.dictionaries(st.integers(0, 300), st.integers(1, 6), max_size=15))
+def test_histogram_figures_equal_those_of_the_listed_values(histogram):
+    """Median and percentiles read from a histogram equal those of its values,
+    without listing them."""
+    values = histogram_values(histogram)
+    assert histogram_median(histogram) == median(values)
+    for p in (50, 90, 100):
+        assert histogram_percentile(histogram, p) == percentile(values, p)
+
+
+def test_share_below_counts_whole_minutes_under_the_limit():
+    """A value of m minutes is under a limit of L minutes when m < L."""
+    assert share_below({3: 2, 10: 1, 14: 1}, 10) == Fraction(1, 2)
+    assert share_below({}, 10) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (15, "menit", 15),
+        (2, "jam", 120),
+        (24, "jam", 1440),
+        (25, "jam", None),
+        (1, "hari", None),
+        (3, "hari_kerja", None),
+        (None, "menit", None),
+        (10, "", None),
+    ],
+)
+def test_same_day_minutes(value, unit, expected):
+    """Minutes and hours up to a day are same-day; days are not compared."""
+    assert same_day_minutes(value, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "anchor", "expected"),
+    [
+        ("hari", date(2026, 12, 7), (date(2026, 12, 7), date(2026, 12, 7))),
+        ("7", date(2026, 12, 7), (date(2026, 12, 1), date(2026, 12, 7))),
+        ("30", date(2026, 12, 7), (date(2026, 11, 8), date(2026, 12, 7))),
+        ("bulan", date(2026, 12, 7), (date(2026, 12, 1), date(2026, 12, 31))),
+        ("bulan", date(2028, 2, 10), (date(2028, 2, 1), date(2028, 2, 29))),
+        ("tahun", date(2026, 12, 7), (date(2026, 1, 1), date(2026, 12, 31))),
+    ],
+)
+def test_period_range(kind, anchor, expected):
+    """A day, the last 7 or 30 days to the anchor, or its month or year."""
+    assert period_range(kind, anchor) == expected

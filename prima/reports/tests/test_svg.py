@@ -129,3 +129,21 @@ def test_heat_map_colours_cells_by_grade_and_blanks_missing_values():
     assert cells[1].get("fill") == "#ffffff"
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert "–" in texts and "<Dinkes>" in texts and "90.10" in texts
+
+
+def test_count_heat_map_shades_by_share_of_the_largest_count():
+    """The largest count gets the darkest fill with white text, an empty cell
+    stays white and blank, and labels are escaped."""
+    from prima.reports.svg import COUNT_DARK, count_heat_map
+
+    chart = count_heat_map(
+        [("Senin <b>", [0, 5, 10]), ("Selasa", [10, 0, 0])],
+        columns=["08", "09", "10"],
+        title="Jam & hari",
+    )
+    dark = "#" + "".join(f"{c:02x}" for c in COUNT_DARK)
+    assert chart.count(f'fill="{dark}"') == 2
+    assert chart.count('fill="#ffffff" stroke') == 3
+    assert chart.count('fill="#ffffff">10</text>') == 2
+    assert ">5</text>" in chart and ">0</text>" not in chart
+    assert "Senin &lt;b&gt;" in chart and "<title>Jam &amp; hari</title>" in chart
