@@ -33,6 +33,12 @@ def city():
 
     Return the Pemda. Refuses to run twice on the same database.
     """
+    return city_context().pemda
+
+
+def city_context(*, users: bool = False):
+    """As ``city``, returning the demo context (its units, services and, with
+    ``users``, the demo users with unusable passwords)."""
     from django.core.management import call_command
     from django.db import transaction
     from django.utils import timezone
@@ -45,7 +51,7 @@ def city():
     call_command("migrate", verbosity=0)
     if Pemda.objects.filter(slug=demo_city.PEMDA.slug).exists():
         sys.exit("The database already holds the demo city; use a fresh database.")
-    # No users are created: "!" is Django's unusable-password marker, not a secret.
+    # Users get "!", Django's unusable-password marker, not a secret.
     ctx = DemoContext(today=timezone.localdate(), password_hash="!")  # noqa: S106
     with transaction.atomic():
         for step in (
@@ -53,6 +59,7 @@ def city():
             organisations.create_opds,
             organisations.create_units,
             organisations.create_layanan,
+            *([organisations.create_users] if users else []),
         ):
             step(ctx)
-    return ctx.pemda
+    return ctx

@@ -24,6 +24,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PRIMA_DEMO_SURVEY_RESPONSES = 3000
+# A tenth of the demo hall's busy days: every case, in a few seconds.
+PRIMA_DEMO_QUEUE_PEAK = 300
 PRIMA_BASE_URL = "http://testserver"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -397,8 +397,12 @@ def ticket_act(
     its one survey.
     """
     now = now or timezone.now()
+    # Lock the ticket only: its hall row, locked too, would serialise every move in
+    # the hall and deadlock with the kiosks (bench/queue_bench.py).
     ticket = (
-        Ticket.objects.select_for_update().select_related("venue").get(pk=ticket.pk)
+        Ticket.objects.select_for_update(of=("self",))
+        .select_related("venue")
+        .get(pk=ticket.pk)
     )
     try:
         act = Action(action)
