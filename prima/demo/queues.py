@@ -38,10 +38,11 @@ from django.utils import timezone
 from prima.demo import bulk, city, queue_history
 from prima.demo.context import DemoContext
 from prima.organisations.models import Pemda
-from prima.queues import services
+from prima.queues import selectors, services
 from prima.queues.models import (
     Counter,
     CounterStatus,
+    DailyCounterCount,
     DailyServiceCount,
     Service,
     Ticket,
@@ -366,6 +367,8 @@ def history_rows(ctx: DemoContext, hall: Hall, day, actions, rng):
                 "prefix": service.prefix,
                 "public_code": _token(rng, 12),
                 "idempotency_key": None,
+                "phone": "",
+                "near_notified_at": None,
                 "priority": action.priority,
                 "state": "waiting",
                 "issued_at": action.at,
@@ -460,6 +463,7 @@ def create_history(ctx: DemoContext, hall: Hall) -> None:
                 "counter_id": counter,
                 "officer_id": officer,
                 "note": note,
+                "service_id": None,
             }
             for t in tickets
             for action, at, counter, officer, note in t.events
@@ -467,8 +471,31 @@ def create_history(ctx: DemoContext, hall: Hall) -> None:
     )
     bulk.insert_values(TicketSequence, sequences)
     bulk.insert_values(DailyServiceCount, counts)
+    _counter_counts(hall, history_days(ctx))
     ctx.count("queue tickets", len(tickets))
     ctx.count("served visits", visits)
+
+
+def _counter_counts(hall: Hall, days) -> None:
+    """The history's per-counter rollups, replayed from the inserted event log
+    (``selectors.recount``: the rules the services count by)."""
+    days = list(days)
+    if not days:
+        return
+    _services, counters = selectors.recount(hall.venue, min(days), max(days))
+    DailyCounterCount.objects.bulk_create(
+        DailyCounterCount(
+            counter_id=counter,
+            venue_id=hall.venue.pk,
+            day=day,
+            called=c.called,
+            served=c.served,
+            no_show=c.no_show,
+            wait_minutes={str(k): v for k, v in c.wait_minutes.items()},
+            service_minutes={str(k): v for k, v in c.service_minutes.items()},
+        )
+        for (counter, day), c in counters.items()
+    )
 
 
 def _encounters(ctx: DemoContext, hall: Hall, tickets: list[_Row], rng) -> int:

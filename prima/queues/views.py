@@ -399,7 +399,6 @@ def venue_stats(request, pk: int):
         "hours_map": mark_safe(_hours_map(stats.hours)),  # noqa: S308 - escaped SVG
         "query": request.GET.urlencode(),
         "per_counter": selectors.ikm_per(venue, start, end, "counter"),
-        "per_officer": selectors.ikm_per(venue, start, end, "officer"),
     }
     return TemplateResponse(request, "queues/venue_stats.html", context)
 
