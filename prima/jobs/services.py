@@ -11,7 +11,6 @@ import uuid
 
 from django.core.files import File
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from prima.complaints.models import Case
@@ -39,10 +38,11 @@ def export_pemdas(user, kind: str | None = None):
     Pemda-level grant of its area; any kind when None; every Pemda for the platform
     operator)."""
     kinds = [kind] if kind else list(KIND_AREAS)
-    q = Q(pk__in=[])
-    for name in kinds:
-        q |= pemdas_where(user, KIND_AREAS[name], VIEW).q("pk")
-    return Pemda.objects.filter(q).order_by("name")
+    reaches = [pemdas_where(user, KIND_AREAS[name], VIEW) for name in kinds]
+    if any(reach.everywhere for reach in reaches):
+        return Pemda.objects.order_by("name")
+    ids = set().union(*(reach.ids for reach in reaches))
+    return Pemda.objects.filter(pk__in=ids).order_by("name")
 
 
 def export_kinds(user) -> list[tuple[str, str]]:

@@ -195,3 +195,12 @@ def test_a_large_import_runs_in_the_background_all_or_nothing(
     assert Response.objects.count() == rows
     page = client.get(reverse("jobs:detail", kwargs={"pk": done.pk})).content.decode()
     assert 'id="import-done"' in page
+
+
+def test_the_platform_operator_may_export_every_pemda(org, users):
+    pemdas = set(services.export_pemdas(users["superuser"]))
+    assert pemdas == {org.pemda, org.other_pemda}
+    assert {k for k, _ in services.export_kinds(users["superuser"])} == {
+        "skm_answers",
+        "complaints",
+    }
