@@ -153,18 +153,27 @@ def nothing(demo: Demo) -> list[dict]:
     return [{}]
 
 
-# How to fill each public URL from the demo. Pages listing one object are visited
-# for every object the demo has, so a long name or a wide table anywhere shows up.
+def widest(items: list, count: int = 6) -> list:
+    """The ``count`` objects with the longest names, and the first: a page of one
+    object is as wide as its longest name or table, so these stand for all of them
+    (visiting each of the demo's 320 services and 100 units took minutes)."""
+    longest = sorted(items, key=lambda x: len(getattr(x, "name", "") or str(x)))
+    chosen = [*longest[-count:], *items[:1]]
+    return list({id(x): x for x in chosen}.values())
+
+
+# How to fill each public URL from the demo. Pages of one object are visited for the
+# objects with the longest names (``widest``), so a long name shows up.
 PAGES: dict[str, Callable[[Demo], list[dict]]] = {
     "portal:home": nothing,
     "portal:pemda": slug,
     "portal:directory": slug,
     "portal:transparency": slug,
     "portal:service-detail": lambda d: [
-        {"pemda_slug": d.pemda.slug, "pk": x.pk} for x in d.layanan
+        {"pemda_slug": d.pemda.slug, "pk": x.pk} for x in widest(d.layanan)
     ],
     "portal:unit-detail": lambda d: [
-        {"pemda_slug": d.pemda.slug, "pk": x.pk} for x in d.units
+        {"pemda_slug": d.pemda.slug, "pk": x.pk} for x in widest(d.units)
     ],
     "accounts:login": nothing,
     "accounts:password_reset": nothing,
@@ -192,9 +201,13 @@ PAGES: dict[str, Callable[[Demo], list[dict]]] = {
     "complaints:public-stats": slug,
     "innovations:library": nothing,
     "opendata:index": nothing,
-    "innovations:public_detail": lambda d: [{"pk": x.pk} for x in d.innovations],
-    "surveys:survey-unit": lambda d: [{"unit_pk": x.pk} for x in d.units],
-    "surveys:survey-service": lambda d: [{"layanan_pk": x.pk} for x in d.layanan],
+    "innovations:public_detail": lambda d: [
+        {"pk": x.pk} for x in widest(d.innovations, 10)
+    ],
+    "surveys:survey-unit": lambda d: [{"unit_pk": x.pk} for x in widest(d.units)],
+    "surveys:survey-service": lambda d: [
+        {"layanan_pk": x.pk} for x in widest(d.layanan)
+    ],
     "surveys:survey-thanks": nothing,
     "surveys:kiosk": lambda d: [{"token": d.kiosk_token}],
     "mpp:kiosk": lambda d: [{"token": d.mpp_kiosk_token}],
@@ -209,7 +222,7 @@ PAGES: dict[str, Callable[[Demo], list[dict]]] = {
     "surveys:survey-encounter": lambda d: [{"token": d.mpp_survey_token}],
     "surveys:public-pemda": slug,
     "surveys:public-opd": lambda d: [
-        {"pemda_slug": d.pemda.slug, "opd_pk": x.pk} for x in d.opds
+        {"pemda_slug": d.pemda.slug, "opd_pk": x.pk} for x in widest(d.opds)
     ],
     "pekppp:user_form": lambda d: [{"token": d.user_form_token}],
     "pekppp:user_form_thanks": lambda d: [{"token": d.user_form_token}],
@@ -217,7 +230,7 @@ PAGES: dict[str, Callable[[Demo], list[dict]]] = {
         {"pemda_slug": d.pemda.slug, "pk": x.pk} for x in d.published_cycles
     ],
     "surveys:public-unit": lambda d: [
-        {"pemda_slug": d.pemda.slug, "unit_pk": x.pk} for x in d.units
+        {"pemda_slug": d.pemda.slug, "unit_pk": x.pk} for x in widest(d.units)
     ],
 }
 

@@ -17,6 +17,9 @@ from django.urls import reverse
 
 from tests.matrix import CASES, staff_for
 
+# Rendered text and links do not depend on the database.
+pytestmark = pytest.mark.sqlite_part_only
+
 ROLES = ["anonymous", "admin_pemda", "operator_unit", "pimpinan", "juri"]
 CATALOGUE = settings.BASE_DIR / "prima" / "locale" / "id" / "LC_MESSAGES" / "django.mo"
 

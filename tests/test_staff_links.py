@@ -15,6 +15,9 @@ from django.urls import reverse
 
 from tests.matrix import CASES, staff_for
 
+# Rendered text and links do not depend on the database.
+pytestmark = pytest.mark.sqlite_part_only
+
 ROLES = [
     "no_role",
     "admin_pemda",

@@ -23,6 +23,9 @@ from prima.complaints.services import (
 from prima.complaints.testing import make_case
 from tests.matrix import all_cases
 
+# Rendered text and links do not depend on the database.
+pytestmark = pytest.mark.sqlite_part_only
+
 MARKER = "STAFF-ONLY-7Q4Z"
 CITIZEN_NOTE = "Kami sudah menerima laporan Anda."
 CITIZEN_ANSWER = "Loket tambahan dibuka Senin."

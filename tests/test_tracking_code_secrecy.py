@@ -16,6 +16,9 @@ from prima.complaints.services import case_answer, case_assign, case_start
 from prima.complaints.testing import make_case
 from tests.matrix import all_cases
 
+# Rendered text and links do not depend on the database.
+pytestmark = pytest.mark.sqlite_part_only
+
 ROLES = ["admin_pemda", "admin_opd", "operator_unit", "pimpinan", "superuser"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -19,7 +19,7 @@ from prima.innovations import impact
 from prima.innovations.impact_selectors import measured_impact
 from prima.innovations.models import APPLIED_STAGES, Innovation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_part_only]
 
 TODAY = date(2026, 11, 25)
 SIGNIFICANT = {impact.Verdict.IMPROVED, impact.Verdict.WORSENED}
