@@ -19,6 +19,8 @@ from tests.access import USERS, Case
 from tests.matrix import CASES, staff_for
 
 ROOT = Path(__file__).resolve().parent.parent
+# Headers and templates do not depend on the database.
+pytestmark = pytest.mark.sqlite_part_only
 # Rendered by WeasyPrint into PDF, never sent to a browser: their <style> stays.
 PDF_TEMPLATES = {
     "innovations/pdf/proposal.html",

@@ -92,23 +92,66 @@ def _next_month(day: date) -> date:
     return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
-def _summed(period: Period, group: str | None, filters: dict[str, Any]):
-    """Yield rows of summed counts (per ``group`` id when given) over ``period``."""
+def _month_end(day: date) -> date:
+    return _next_month(day) - timedelta(days=1)
+
+
+def rollup_plan(
+    period: Period,
+) -> tuple[tuple[date, date] | None, list[tuple[date, date]], list[tuple[date, date]]]:
+    """Return how to sum ``period`` from the rollups with the fewest daily rows:
+    (first month, last month) of monthly rows to add, and the days to add and to
+    subtract. A partial month at either end is its days, or, when those are most of
+    the month, the whole month less the other days (a month's row is the sum of its
+    days' rows, so the difference is exact)."""
     months, edges = month_split(period)
+    first, last = months if months else (None, None)
+    add: list[tuple[date, date]] = []
+    subtract: list[tuple[date, date]] = []
+    for start, end in edges:
+        month, month_end = start.replace(day=1), _month_end(start)
+        inside = (end - start).days + 1
+        if inside * 2 <= (month_end - month).days + 1:
+            add.append((start, end))
+            continue
+        first = month if first is None or month < first else first
+        last = month if last is None or month > last else last
+        if month < start:
+            subtract.append((month, start - timedelta(days=1)))
+        if end < month_end:
+            subtract.append((end + timedelta(days=1), month_end))
+    return (first, last) if first else None, add, subtract
+
+
+def _summed(period: Period, group: str | None, filters: dict[str, Any]):
+    """Yield rows of summed counts (per ``group`` id when given) over ``period``;
+    rows of days subtracted from a whole month come negated."""
+    months, add, subtract = rollup_plan(period)
     sums = {f: Sum(f) for f in ["respondents", *COUNT_FIELDS]}
     querysets = []
     if months:
-        querysets.append(MonthlyCount.objects.filter(**filters).between(*months))
-    if edges:
-        days = Q()
-        for start, end in edges:
-            days |= Q(day__gte=start, day__lte=end)
-        querysets.append(DailyCount.objects.filter(days, **filters))
-    for queryset in querysets:
-        if group:
-            yield from queryset.values(group).annotate(**sums)
-        else:
-            yield queryset.aggregate(**sums)
+        querysets.append((MonthlyCount.objects.filter(**filters).between(*months), 1))
+    for ranges, sign in ((add, 1), (subtract, -1)):
+        if ranges:
+            days = Q()
+            for start, end in ranges:
+                days |= Q(day__gte=start, day__lte=end)
+            querysets.append((DailyCount.objects.filter(days, **filters), sign))
+    for queryset, sign in querysets:
+        rows = (
+            queryset.values(group).annotate(**sums)
+            if group
+            else [queryset.aggregate(**sums)]
+        )
+        for row in rows:
+            yield row if sign == 1 else _negated(row, group)
+
+
+def _negated(row: dict, group: str | None) -> dict:
+    return {
+        key: value if key == group or value is None else -value
+        for key, value in row.items()
+    }
 
 
 def counts_of_rows(rows) -> dict[ikm.Unsur, ikm.ScoreCounts]:
@@ -159,7 +202,9 @@ def counts_by(
     grouped: dict[int, list[dict]] = {}
     for row in _summed(period, key, {"pemda": pemda, **(within or {})}):
         grouped.setdefault(row[key], []).append(row)
-    return {pk: counts_of_rows(rows) for pk, rows in grouped.items()}
+    counts = {pk: counts_of_rows(rows) for pk, rows in grouped.items()}
+    # A group answered only on the days subtracted from a whole month sums to zero.
+    return {pk: c for pk, c in counts.items() if any(x.total for x in c.values())}
 
 
 def results_with_total(

@@ -194,3 +194,31 @@ def test_the_trend_from_one_read_equals_each_period_read_alone(org):
     trend = selectors.trend_results(scope, periods)
     assert trend == [(p, selectors.scope_result(scope, p)) for p in periods]
     assert trend[0][1] is None and trend[1][1].respondents == 4
+
+
+def test_a_mostly_whole_month_is_read_as_the_month_less_its_other_days(org):
+    """The 365-day window's partial months: most of a month is the month's row less
+    the other days' rows; the figures equal those of the days alone, and a unit
+    answered only on the subtracted days is absent, not empty."""
+    from datetime import date
+
+    from prima.core.periods import Period
+    from prima.surveys import selectors
+    from prima.surveys.testing import submit_four, submit_scores
+
+    submit_four(org.layanan, day=date(2025, 1, 20))  # inside
+    submit_scores(org.layanan, [4] * 9, day=date(2025, 1, 2))  # subtracted
+    submit_scores(org.other_opd_layanan, [2] * 9, day=date(2025, 1, 3))  # subtracted
+    submit_scores(org.layanan, [1] * 9, day=date(2025, 3, 2))  # inside, 2 of 31 days
+    period = Period(date(2025, 1, 5), date(2025, 3, 2))
+    assert selectors.rollup_plan(period) == (
+        (date(2025, 1, 1), date(2025, 2, 1)),
+        [(date(2025, 3, 1), date(2025, 3, 2))],
+        [(date(2025, 1, 1), date(2025, 1, 4))],
+    )
+    total, per_unit = selectors.results_with_total(
+        period, pemda=org.pemda, group="unit"
+    )
+    assert total.respondents == 5
+    assert set(per_unit) == {org.unit.pk}
+    assert selectors.scope_result(selectors.Scope(org.pemda), period) == total
