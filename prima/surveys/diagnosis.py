@@ -7,14 +7,11 @@ Read from the rollups through ``selectors``; the rules come from the pure module
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
 from fractions import Fraction
 
-from django.utils import timezone
-
 from prima.core.periods import Period, previous
-from prima.surveys import ikm
-from prima.surveys.models import Encounter, FollowUp, Population
+from prima.surveys import encounters, ikm
+from prima.surveys.models import FollowUp, Population
 from prima.surveys.questions import UNSUR_NAMES
 from prima.surveys.sampling import SampleProgress, sample_progress
 from prima.surveys.selectors import Scope, scope_result
@@ -98,13 +95,7 @@ def _lines(result: ikm.IkmResult, before: ikm.IkmResult | None) -> list[UnsurLin
 def served_visits(unit, period: Period) -> int:
     """Return the unit's visits served through the queue in ``period`` (one per
     finished ticket of a Prima service, ``surveys.Encounter``)."""
-    start = timezone.make_aware(datetime.combine(period.start, time.min))
-    after = timezone.make_aware(
-        datetime.combine(period.end + timedelta(days=1), time.min)
-    )
-    return Encounter.objects.filter(
-        unit=unit, served_at__gte=start, served_at__lt=after
-    ).count()
+    return encounters.served_in(unit, period).count()
 
 
 def unit_sample(scope: Scope, period: Period, obtained: int) -> SampleProgress | None:

@@ -15,9 +15,10 @@ import secrets
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from prima.organisations.models import Layanan
@@ -132,12 +133,22 @@ def _officer(encounter: Encounter) -> str:
     return officer.get_full_name() or officer.get_username()
 
 
-def officer_ikm(unit, start: datetime, until: datetime, officer=None):
-    """Return the IKM per officer of the unit's visits served in [start, until):
-    every officer's for the unit's administrators, one officer's for themselves."""
-    visits = Encounter.objects.filter(
+def served_in(unit, period) -> QuerySet[Encounter]:
+    """Return the unit's visits served within ``period``'s local days (an index
+    range on ``served_at``, not a date cast)."""
+    start = timezone.make_aware(datetime.combine(period.start, time.min))
+    until = timezone.make_aware(
+        datetime.combine(period.end + timedelta(days=1), time.min)
+    )
+    return Encounter.objects.filter(
         unit=unit, served_at__gte=start, served_at__lt=until
     )
+
+
+def officer_ikm(unit, period, officer=None):
+    """Return the IKM per officer of the unit's visits served in ``period``: every
+    officer's for the unit's administrators, one officer's for themselves."""
+    visits = served_in(unit, period)
     if officer is not None:
         visits = visits.filter(officer=officer)
     return ikm_by(visits, "officer")

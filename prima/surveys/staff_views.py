@@ -7,7 +7,7 @@ grants: a unit outside the user's scope answers 404, a read-only one 403 on chan
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -127,13 +127,9 @@ def unit_results(request, unit_pk: int):
 def _officer_ikm(user, unit: Unit, period: Period):
     """Per-officer IKM of the unit's served visits: every officer's for those who
     change the unit's survey (its administrators), only their own for the others."""
-    start = timezone.make_aware(datetime.combine(period.start, time.min))
-    until = timezone.make_aware(
-        datetime.combine(period.end + timedelta(days=1), time.min)
-    )
     if selectors.unit_changeable(user, unit):
-        return encounters.officer_ikm(unit, start, until)
-    return encounters.officer_ikm(unit, start, until, officer=user)
+        return encounters.officer_ikm(unit, period)
+    return encounters.officer_ikm(unit, period, officer=user)
 
 
 @login_required
